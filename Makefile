@@ -1,0 +1,55 @@
+# Two commands for a fresh machine with only Python 3.11+:
+#   make run    set up everything and serve the site on SQLite
+#   make test   run the whole test suite
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help run test setup lint format check-migrations messages clean
+
+help: ## Show this help
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+var:
+	mkdir -p var
+
+setup: $(VENV)/.installed | var ## Install, migrate and load the demo site (idempotent)
+	$(MANAGE) migrate --no-input
+	$(MANAGE) setup_site
+	$(MANAGE) create_dev_superuser
+
+run: setup ## Set up everything and serve on http://127.0.0.1:$(PORT)
+	@echo "Public site: http://127.0.0.1:$(PORT)/    Admin: http://127.0.0.1:$(PORT)/admin/"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed-dev ## Run the whole test suite
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed-dev ## Check code style
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-dev ## Fix code style
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-migrations: $(VENV)/.installed ## Fail if models changed without a migration
+	$(MANAGE) makemigrations --check --dry-run
+
+clean: ## Remove the virtualenv and local data (var/)
+	rm -rf $(VENV) var static

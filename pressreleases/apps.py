@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PressReleasesConfig(AppConfig):
+    name = "pressreleases"
+    label = "pressreleases"
+    verbose_name = _("Media centre")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,61 @@
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def html_lang(response):
+    return re.search(r'<html lang="([a-z-]+)"', response.content.decode()).group(1)
+
+
+@pytest.mark.parametrize(
+    ("code", "title"),
+    [("en", "Home"), ("ru", "Главная"), ("kk", "Басты бет"), ("ky", "Башкы бет")],
+)
+def test_each_language_home_page_serves_in_its_language(client, code, title):
+    response = client.get(f"/{code}/")
+    assert response.status_code == 200
+    assert html_lang(response) == code
+    assert f"<h1>{title}</h1>" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "target"),
+    [
+        ("ru", "/ru/"),
+        ("kk-KZ,kk;q=0.9,ru;q=0.8", "/kk/"),
+        ("ky", "/ky/"),
+        ("fr-FR,fr;q=0.9", "/en/"),
+        ("de, ky;q=0.5", "/ky/"),
+        ("", "/en/"),
+    ],
+)
+def test_root_redirects_to_the_readers_best_language(client, accept_language, target):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == target
+
+
+def test_language_switcher_links_every_translation_of_the_page(client):
+    html = client.get("/kk/").content.decode()
+    for code, name in [
+        ("en", "English"),
+        ("ru", "Русский"),
+        ("kk", "Қазақша"),
+        ("ky", "Кыргызча"),
+    ]:
+        assert re.search(
+            rf'<a href="/{code}/" lang="{code}" hreflang="{code}"[^>]*>{name}</a>', html
+        )
+    assert 'hreflang="kk" aria-current="true"' in html
+
+
+def test_unknown_page_is_a_404_in_the_readers_language(client):
+    response = client.get("/ru/no-such-page/")
+    assert response.status_code == 404
+    assert html_lang(response) == "ru"
+
+
+def test_admin_login_page_is_served(client):
+    assert client.get("/admin/login/").status_code == 200

@@ -16,6 +16,7 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["pressreleases.MediaCentrePage"]
 
     class Meta:
         verbose_name = _("home page")

@@ -1,0 +1,604 @@
+"""The media centre's page types.
+
+Snippets live in snippets.py and the image model in images.py; both are imported
+here so that Django registers them with this app.
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock, GuidelineSectionBlock, OfficeBlock, ProjectSectionBlock
+from .images import CreditedImage, CreditedRendition
+from .snippets import Boilerplate, Contact, Topic
+
+__all__ = [
+    "Boilerplate",
+    "Contact",
+    "ContactPage",
+    "CreditedImage",
+    "CreditedRendition",
+    "EthicalGuidelinesPage",
+    "MediaCentrePage",
+    "PressReleaseIndexPage",
+    "PressReleasePage",
+    "ProjectIndexPage",
+    "ProjectProposalPage",
+    "StandardPage",
+    "Topic",
+]
+
+INTRO_FEATURES = ["bold", "italic", "link", "document-link"]
+HONEYPOT_FIELD = "website"
+
+
+def page_size():
+    return getattr(settings, "PRESSRELEASES_PAGE_SIZE", 10)
+
+
+def paginate(request, queryset):
+    """One page of results; a bad or out-of-range ?page= gives the first or last page."""
+    return Paginator(queryset, page_size()).get_page(request.GET.get("page"))
+
+
+class ListingMixin(models.Model):
+    """What a page shows of itself in its parent's listing."""
+
+    listing_summary = models.TextField(
+        _("listing summary"),
+        blank=True,
+        help_text=_(
+            "A sentence or two shown where this page is listed, e.g. on the media centre."
+        ),
+    )
+
+    promote_panels = Page.promote_panels + [FieldPanel("listing_summary")]
+
+    class Meta:
+        abstract = True
+
+
+class MediaCentrePage(ListingMixin, Page):
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+    latest_news_count = models.PositiveSmallIntegerField(
+        _("number of latest news items"),
+        default=5,
+        help_text=_('How many of the newest press releases "Latest news" shows.'),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("latest_news_count")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_releases"] = PressReleasePage.listing(
+            PressReleasePage.objects.descendant_of(self)
+        )[: self.latest_news_count]
+        context["sections"] = self.get_children().live().public().in_menu().specific()
+        return context
+
+    # Another site may install the add-on under its own home page type.
+    parent_page_types = getattr(settings, "PRESSRELEASES_MEDIA_CENTRE_PARENT_PAGE_TYPES", None)
+    subpage_types = [
+        "pressreleases.PressReleaseIndexPage",
+        "pressreleases.ProjectIndexPage",
+        "pressreleases.EthicalGuidelinesPage",
+        "pressreleases.ContactPage",
+        "pressreleases.StandardPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("media centre")
+
+
+class PressReleaseIndexPage(RoutablePageMixin, ListingMixin, Page):
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    def releases(self):
+        return PressReleasePage.listing(PressReleasePage.objects.child_of(self))
+
+    @cached_property
+    def years(self):
+        """Years that have at least one live release, newest first."""
+        dates = (
+            PressReleasePage.objects.child_of(self)
+            .live()
+            .public()
+            .dates("release_date", "year", order="DESC")
+        )
+        return [d.year for d in dates]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["years"] = self.years
+        return context
+
+    @path("")
+    def index_route(self, request):
+        return self.render(
+            request, context_overrides={"releases": paginate(request, self.releases())}
+        )
+
+    @path("<int:year>/")
+    def year_archive(self, request, year):
+        releases = self.releases().filter(release_date__year=year)
+        if not releases.exists():
+            raise Http404
+        return self.render(
+            request,
+            context_overrides={"year": year, "releases": paginate(request, releases)},
+            template="pressreleases/press_release_year_archive.html",
+        )
+
+    @path("topic/<slug:slug>/")
+    def topic_archive(self, request, slug):
+        topic = get_object_or_404(Topic, slug=slug, locale_id=self.locale_id)
+        releases = self.releases().filter(topic_links__topic=topic)
+        return self.render(
+            request,
+            context_overrides={"topic": topic, "releases": paginate(request, releases)},
+            template="pressreleases/press_release_topic_archive.html",
+        )
+
+    parent_page_types = ["pressreleases.MediaCentrePage"]
+    subpage_types = ["pressreleases.PressReleasePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("press release index")
+
+
+class PressReleasePage(Page):
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=255,
+        help_text=_(
+            'The place as written at the start of the release, e.g. "Almaty" or "New York/Bishkek".'
+        ),
+    )
+    release_date = models.DateField(
+        _("release date"),
+        help_text=_("The date the release carries; publication and embargo times are set apart."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        help_text=_("The lead paragraph, in plain text; shown in listings and feeds."),
+    )
+    hero_image = models.ForeignKey(
+        CreditedImage,
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Landscape, at least 1600 × 900 pixels."),
+    )
+    hero_caption = models.CharField(
+        _("main image caption"),
+        max_length=500,
+        blank=True,
+        help_text=_("Leave empty to use the image's caption."),
+    )
+    hero_credit = models.CharField(
+        _("main image credit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Leave empty to use the image's credit."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("dateline"), FieldPanel("release_date")]),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit")],
+            heading=_("Main image"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("contact_links", label=_("For more information"), heading=_("Contacts")),
+        InlinePanel("topic_links", label=_("Topic"), heading=_("Topics")),
+        InlinePanel("related_links", label=_("Related page"), heading=_("Related pages")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("dateline"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("release_date"),
+    ]
+
+    @classmethod
+    def listing(cls, queryset):
+        """Live, public releases, newest first, with what a listing shows fetched up front."""
+        return (
+            queryset.live()
+            .public()
+            .select_related("hero_image", "locale")
+            .prefetch_related(
+                Prefetch(
+                    "topic_links",
+                    queryset=PressReleaseTopic.objects.select_related("topic"),
+                )
+            )
+            .order_by("-release_date", "-first_published_at", "-pk")
+        )
+
+    @property
+    def caption(self):
+        return self.hero_caption or (self.hero_image.caption if self.hero_image else "")
+
+    @property
+    def credit(self):
+        return self.hero_credit or (self.hero_image.credit if self.hero_image else "")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["contacts"] = [
+            link.contact for link in self.contact_links.select_related("contact")
+        ]
+        context["topics"] = [link.topic for link in self.topic_links.select_related("topic")]
+        context["related_pages"] = [
+            link.related_page
+            for link in self.related_links.filter(related_page__live=True).select_related(
+                "related_page"
+            )
+        ]
+        context["boilerplate"] = Boilerplate.objects.filter(locale_id=self.locale_id).first()
+        context["index_page"] = self.get_parent()
+        context["absolute_url"] = self.get_full_url(request)
+        return context
+
+    parent_page_types = ["pressreleases.PressReleaseIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("press release")
+
+
+class PressReleaseContact(TranslatableMixin, Orderable):
+    page = ParentalKey(PressReleasePage, on_delete=models.CASCADE, related_name="contact_links")
+    contact = models.ForeignKey(
+        Contact, verbose_name=_("contact"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("contact")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("contact")
+
+
+class PressReleaseTopic(TranslatableMixin, Orderable):
+    page = ParentalKey(PressReleasePage, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="release_links"
+    )
+
+    panels = [FieldPanel("topic")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("topic")
+
+
+class PressReleaseRelatedPage(TranslatableMixin, Orderable):
+    page = ParentalKey(PressReleasePage, on_delete=models.CASCADE, related_name="related_links")
+    related_page = models.ForeignKey(
+        Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("related_page")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("related page")
+
+
+class ProjectIndexPage(ListingMixin, Page):
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        projects = (
+            ProjectProposalPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-start_date", "title")
+        )
+        sector = request.GET.get("sector", "")
+        status = request.GET.get("status", "")
+        if sector in dict(ProjectProposalPage.SECTORS):
+            projects = projects.filter(sector=sector)
+        else:
+            sector = ""
+        if status in dict(ProjectProposalPage.FUNDING_STATUSES):
+            projects = projects.filter(funding_status=status)
+        else:
+            status = ""
+        context.update(
+            projects=paginate(request, projects),
+            sectors=ProjectProposalPage.SECTORS,
+            funding_statuses=ProjectProposalPage.FUNDING_STATUSES,
+            selected_sector=sector,
+            selected_status=status,
+        )
+        return context
+
+    parent_page_types = ["pressreleases.MediaCentrePage"]
+    subpage_types = ["pressreleases.ProjectProposalPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("project index")
+
+
+class ProjectProposalPage(ListingMixin, Page):
+    SECTORS = [
+        ("child-protection", _("Child protection")),
+        ("education", _("Education")),
+        ("health", _("Health")),
+        ("nutrition", _("Nutrition")),
+        ("wash", _("Water, sanitation and hygiene")),
+        ("early-childhood", _("Early childhood development")),
+        ("adolescents", _("Adolescents and youth")),
+        ("social-policy", _("Social policy")),
+        ("emergencies", _("Emergencies")),
+    ]
+    CURRENCIES = [("USD", "USD"), ("KZT", "KZT"), ("KGS", "KGS"), ("EUR", "EUR")]
+    FUNDING_STATUSES = [
+        ("seeking", _("Seeking funding")),
+        ("partial", _("Partly funded")),
+        ("funded", _("Funded")),
+    ]
+
+    summary = models.TextField(_("summary"))
+    sector = models.CharField(_("sector"), max_length=32, choices=SECTORS)
+    regions = models.CharField(
+        _("regions"), max_length=255, help_text=_("Where the project works, e.g. Osh, Batken.")
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    budget_amount = models.DecimalField(_("budget"), max_digits=14, decimal_places=2)
+    budget_currency = models.CharField(
+        _("currency"), max_length=3, choices=CURRENCIES, default="USD"
+    )
+    funding_status = models.CharField(
+        _("funding status"), max_length=16, choices=FUNDING_STATUSES, default="seeking"
+    )
+    funding_gap = models.DecimalField(
+        _("funding gap"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Still to be raised, in the budget's currency."),
+    )
+    partners = models.TextField(_("partners"), blank=True, help_text=_("One partner per line."))
+    body = StreamField(
+        [("section", ProjectSectionBlock())], verbose_name=_("proposal"), blank=True
+    )
+    contact = models.ForeignKey(
+        Contact,
+        verbose_name=_("contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("sector"), FieldPanel("regions")]),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("budget_amount"), FieldPanel("budget_currency")]),
+                FieldRowPanel([FieldPanel("funding_status"), FieldPanel("funding_gap")]),
+            ],
+            heading=_("Budget and funding"),
+        ),
+        FieldPanel("partners"),
+        FieldPanel("body"),
+        InlinePanel("documents", label=_("Document"), heading=_("Documents")),
+        FieldPanel("contact"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("regions"),
+        index.SearchField("partners"),
+        index.SearchField("body"),
+        index.FilterField("sector"),
+        index.FilterField("funding_status"),
+    ]
+
+    @property
+    def partner_list(self):
+        return [line.strip() for line in self.partners.splitlines() if line.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["documents"] = [
+            link.document for link in self.documents.select_related("document")
+        ]
+        return context
+
+    parent_page_types = ["pressreleases.ProjectIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("project proposal")
+
+
+class ProjectDocument(TranslatableMixin, Orderable):
+    page = ParentalKey(ProjectProposalPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("document")
+
+
+class EthicalGuidelinesPage(ListingMixin, Page):
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+    body = StreamField([("section", GuidelineSectionBlock())], verbose_name=_("guidelines"))
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("downloadable version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The guidelines as a PDF for printing and sharing."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("document"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    def table_of_contents(self):
+        """(anchor, number, title) for each section, numbered as the page shows them."""
+        return [
+            (f"section-{number}", number, block.value["title"])
+            for number, block in enumerate(self.body, start=1)
+        ]
+
+    parent_page_types = ["pressreleases.MediaCentrePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("ethical guidelines")
+        verbose_name_plural = _("ethical guidelines")
+
+
+class EnquiryFormField(AbstractFormField):
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class EnquiryFormBuilder(FormBuilder):
+    """The editor's fields plus a honeypot that people leave empty and bots fill in."""
+
+    @property
+    def formfields(self):
+        fields = super().formfields
+        fields[HONEYPOT_FIELD] = forms.CharField(
+            label=_("Leave this field empty"),
+            required=False,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        return fields
+
+
+class ContactPage(ListingMixin, AbstractEmailForm):
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+    offices = StreamField([("office", OfficeBlock())], verbose_name=_("offices"), blank=True)
+    form_intro = RichTextField(
+        _("media enquiry form introduction"), blank=True, features=INTRO_FEATURES
+    )
+    thank_you_text = RichTextField(_("thank-you message"), blank=True, features=INTRO_FEATURES)
+
+    form_builder = EnquiryFormBuilder
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        FieldPanel("offices"),
+        InlinePanel("press_contact_links", label=_("Press contact"), heading=_("Press contacts")),
+        MultiFieldPanel(
+            [
+                FieldPanel("form_intro"),
+                InlinePanel("form_fields", label=_("Form field")),
+                FieldPanel("thank_you_text"),
+            ],
+            heading=_("Media enquiry form"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("E-mail of each enquiry"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["press_contacts"] = [
+            link.contact for link in self.press_contact_links.select_related("contact")
+        ]
+        return context
+
+    def process_form_submission(self, form):
+        if form.cleaned_data.pop(HONEYPOT_FIELD, ""):
+            # A bot: thank it like anyone else, but store and send nothing.
+            return None
+        return super().process_form_submission(form)
+
+    parent_page_types = ["pressreleases.MediaCentrePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("contact page")
+
+
+class ContactPagePressContact(TranslatableMixin, Orderable):
+    page = ParentalKey(ContactPage, on_delete=models.CASCADE, related_name="press_contact_links")
+    contact = models.ForeignKey(
+        Contact, verbose_name=_("contact"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("contact")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("press contact")
+
+
+class StandardPage(ListingMixin, Page):
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["pressreleases.MediaCentrePage", "pressreleases.StandardPage"]
+    subpage_types = ["pressreleases.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

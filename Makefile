@@ -31,6 +31,8 @@ var:
 setup: $(VENV)/.installed | var ## Install, migrate and load the demo site (idempotent)
 	$(MANAGE) migrate --no-input
 	$(MANAGE) setup_site
+	$(MANAGE) load_demo
+	$(MANAGE) setup_mediacentre
 	$(MANAGE) create_dev_superuser
 
 run: setup ## Set up everything and serve on http://127.0.0.1:$(PORT)

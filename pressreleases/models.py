@@ -145,9 +145,9 @@ class PressReleaseIndexPage(RoutablePageMixin, ListingMixin, Page):
 
     @path("<int:year>/")
     def year_archive(self, request, year):
-        releases = self.releases().filter(release_date__year=year)
-        if not releases.exists():
+        if year not in self.years:
             raise Http404
+        releases = self.releases().filter(release_date__year=year)
         return self.render(
             request,
             context_overrides={"year": year, "releases": paginate(request, releases)},
@@ -238,10 +238,11 @@ class PressReleasePage(Page):
             .public()
             .select_related("hero_image", "locale")
             .prefetch_related(
+                "hero_image__renditions",
                 Prefetch(
                     "topic_links",
                     queryset=PressReleaseTopic.objects.select_related("topic"),
-                )
+                ),
             )
             .order_by("-release_date", "-first_published_at", "-pk")
         )
@@ -267,7 +268,8 @@ class PressReleasePage(Page):
             )
         ]
         context["boilerplate"] = Boilerplate.objects.filter(locale_id=self.locale_id).first()
-        context["index_page"] = self.get_parent()
+        # Specific, for routablepageurl; its own fields stay deferred, so no extra query.
+        context["index_page"] = self.get_parent().specific_deferred
         context["absolute_url"] = self.get_full_url(request)
         return context
 

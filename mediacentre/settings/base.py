@@ -114,6 +114,8 @@ WAGTAIL_I18N_ENABLED = True
 # between the two admin languages that are complete.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Long dates in each language's own order and case; see mediacentre/formats/.
+FORMAT_MODULE_PATH = ["mediacentre.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env("TIME_ZONE", default="Asia/Almaty")

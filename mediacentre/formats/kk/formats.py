@@ -1,0 +1,12 @@
+# Django ships no Kazakh formats. CLDR's long date: "2005 ж. 19 қараша" (year first,
+# the month in lower case; the project's catalogue supplies the lower-case names).
+DATE_FORMAT = "Y ж. j E"
+DATETIME_FORMAT = "Y ж. j E, H:i"
+YEAR_MONTH_FORMAT = "Y ж. E"
+MONTH_DAY_FORMAT = "j E"
+SHORT_DATE_FORMAT = "d.m.Y"
+SHORT_DATETIME_FORMAT = "d.m.Y H:i"
+FIRST_DAY_OF_WEEK = 1
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "\xa0"
+NUMBER_GROUPING = 3

@@ -1,0 +1,185 @@
+"""Groups, permissions and the review workflow of the media centre.
+
+Run it after the media centres exist (`load_demo` or an editor's own). The first run
+sets the groups to the plan; later runs create what is missing and report, without
+changing them, groups that an administrator has edited since; `--reset` brings
+those back to the plan.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Workflow,
+    WorkflowTask,
+)
+
+from pressreleases.models import MediaCentrePage
+
+EDITORS = "Editors"
+REVIEWERS = "Reviewers"
+WORKFLOW_NAME = "Media centre review"
+REVIEW_TASK_NAME = "Review by a reviewer"
+
+EDITOR_PAGE_PERMISSIONS = [
+    "wagtailcore.add_page",
+    "wagtailcore.change_page",
+    "wagtailcore.lock_page",
+]
+REVIEWER_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + [
+    "wagtailcore.publish_page",
+    "wagtailcore.unlock_page",
+]
+EDITOR_COLLECTION_PERMISSIONS = [
+    "pressreleases.add_creditedimage",
+    "pressreleases.change_creditedimage",
+    "pressreleases.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+]
+EDITOR_MODEL_PERMISSIONS = [
+    "wagtailadmin.access_admin",
+    "pressreleases.add_contact",
+    "pressreleases.change_contact",
+    "pressreleases.add_topic",
+    "pressreleases.change_topic",
+    "pressreleases.add_boilerplate",
+    "pressreleases.change_boilerplate",
+]
+REVIEWER_MODEL_PERMISSIONS = EDITOR_MODEL_PERMISSIONS + [
+    "pressreleases.delete_contact",
+    "pressreleases.delete_topic",
+]
+
+
+def language_group_name(language_code):
+    return f"Editors ({dict(settings.LANGUAGES).get(language_code, language_code)})"
+
+
+def permission(codename):
+    app_label, name = codename.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=name)
+
+
+class Command(BaseCommand):
+    help = "Create the media centre's editor and reviewer groups and its review workflow."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Also bring groups an administrator has changed back to the plan.",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, reset=False, **options):
+        centres = list(MediaCentrePage.objects.select_related("locale"))
+        if not centres:
+            raise CommandError(
+                "There is no media centre yet: create one (or run load_demo) first."
+            )
+        # The first run also takes over the stock "Editors" group of a new Wagtail site.
+        self.reset = reset or not Workflow.objects.filter(name=WORKFLOW_NAME).exists()
+        collection = Collection.get_first_root_node()
+
+        plan = {
+            EDITORS: (centres, EDITOR_PAGE_PERMISSIONS, EDITOR_MODEL_PERMISSIONS),
+            REVIEWERS: (centres, REVIEWER_PAGE_PERMISSIONS, REVIEWER_MODEL_PERMISSIONS),
+        }
+        for locale in Locale.objects.all():
+            own = [centre for centre in centres if centre.locale_id == locale.pk]
+            plan[language_group_name(locale.language_code)] = (
+                own,
+                EDITOR_PAGE_PERMISSIONS,
+                EDITOR_MODEL_PERMISSIONS,
+            )
+        for name, (pages, page_permissions, model_permissions) in plan.items():
+            self.sync_group(name, pages, page_permissions, model_permissions, collection)
+
+        self.sync_workflow(centres)
+
+    def sync_group(self, name, pages, page_permissions, model_permissions, collection):
+        group, created = Group.objects.get_or_create(name=name)
+        wanted_pages = {
+            (page.pk, permission(codename).pk) for page in pages for codename in page_permissions
+        }
+        wanted_collection = {
+            (collection.pk, permission(codename).pk) for codename in EDITOR_COLLECTION_PERMISSIONS
+        }
+        wanted_model = {permission(codename).pk for codename in model_permissions}
+
+        have_pages = set(
+            GroupPagePermission.objects.filter(group=group).values_list("page_id", "permission_id")
+        )
+        have_collection = set(
+            GroupCollectionPermission.objects.filter(group=group).values_list(
+                "collection_id", "permission_id"
+            )
+        )
+        have_model = set(group.permissions.values_list("pk", flat=True))
+
+        missing = (
+            len(wanted_pages - have_pages)
+            + len(wanted_collection - have_collection)
+            + len(wanted_model - have_model)
+        )
+        extra = (
+            len(have_pages - wanted_pages)
+            + len(have_collection - wanted_collection)
+            + len(have_model - wanted_model)
+        )
+        edited = not created and (missing or extra)
+        if edited and not self.reset:
+            self.stdout.write(
+                f'Group "{name}" differs from the plan ({missing} permission(s) missing, '
+                f"{extra} extra): left as it is; run with --reset to restore it."
+            )
+            return
+
+        for page_id, permission_id in wanted_pages - have_pages:
+            GroupPagePermission.objects.create(
+                group=group, page_id=page_id, permission_id=permission_id
+            )
+        for collection_id, permission_id in wanted_collection - have_collection:
+            GroupCollectionPermission.objects.create(
+                group=group, collection_id=collection_id, permission_id=permission_id
+            )
+        group.permissions.add(*(wanted_model - have_model))
+        if self.reset:
+            for page_id, permission_id in have_pages - wanted_pages:
+                GroupPagePermission.objects.filter(
+                    group=group, page_id=page_id, permission_id=permission_id
+                ).delete()
+            for collection_id, permission_id in have_collection - wanted_collection:
+                GroupCollectionPermission.objects.filter(
+                    group=group, collection_id=collection_id, permission_id=permission_id
+                ).delete()
+            group.permissions.remove(*(have_model - wanted_model))
+
+        if created:
+            self.stdout.write(f'Created group "{name}"')
+        elif missing or extra:
+            self.stdout.write(f'Restored group "{name}" to the plan')
+
+    def sync_workflow(self, centres):
+        workflow, created = Workflow.objects.get_or_create(
+            name=WORKFLOW_NAME, defaults={"active": True}
+        )
+        if created:
+            task = GroupApprovalTask.objects.create(name=REVIEW_TASK_NAME)
+            task.groups.set([Group.objects.get(name=REVIEWERS)])
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+            self.stdout.write(f'Created workflow "{WORKFLOW_NAME}"')
+        for centre in centres:
+            _, assigned = workflow.workflow_pages.get_or_create(page=centre)
+            if assigned:
+                self.stdout.write(
+                    f'Assigned "{WORKFLOW_NAME}" to {centre.url_path} ({centre.locale.language_code})'
+                )

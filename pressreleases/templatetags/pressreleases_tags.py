@@ -1,0 +1,152 @@
+"""Template tags of the media-centre add-on: its navigation, breadcrumbs and small helpers.
+
+Every tag works on the page it is given, so it follows that page's locale; none
+runs a query per item.
+"""
+
+from django import template
+from django.db.models import Q, Subquery
+from wagtail.embeds import embeds
+from wagtail.embeds.exceptions import EmbedException
+from wagtail.images.models import Filter
+from wagtail.images.shortcuts import get_renditions_or_not_found
+from wagtail.models import Page
+
+from pressreleases.models import HONEYPOT_FIELD, MediaCentrePage
+
+register = template.Library()
+
+
+def _current_page(context, page):
+    page = context.get("page") if page is None else page
+    return page if isinstance(page, Page) else None
+
+
+def media_centre_pages(page):
+    """The page's media centre, then its live, in-menu sections, in tree order (one query).
+
+    The media centre is the page itself or its ancestor or, for a page above
+    any media centre such as a language's home page, its child.
+    """
+    tree = Page.objects
+    centre = (
+        MediaCentrePage.objects.live()
+        .filter(locale_id=page.locale_id)
+        .filter(tree.ancestor_of_q(page, inclusive=True) | tree.child_of_q(page))
+        # An ancestor's path is shorter than a child's, so an ancestor wins.
+        .order_by("depth")
+    )
+    path = Subquery(centre.values("path")[:1])
+    depth = Subquery(centre.values("depth")[:1])
+    sections = Q(path__startswith=path, depth=depth + 1, live=True, show_in_menus=True)
+    return list(tree.filter(Q(path=path) | sections).order_by("path"))
+
+
+@register.inclusion_tag("pressreleases/includes/navigation.html", takes_context=True)
+def media_centre_navigation(context, page=None):
+    """The media centre and its sections, with the reader's place marked by aria-current."""
+    page = _current_page(context, page)
+    if page is None or not page.pk:
+        return {"links": []}
+    request = context.get("request")
+    links = []
+    for position, item in enumerate(media_centre_pages(page)):
+        if item.pk == page.pk:
+            current = "page"
+        elif position and page.path.startswith(item.path):
+            current = "true"
+        else:
+            current = None
+        links.append({"title": item.title, "url": item.get_url(request), "current": current})
+    return {"links": links}
+
+
+@register.inclusion_tag("pressreleases/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page=None, current_label=None):
+    """Links from the language's home page down to the page (one query).
+
+    With current_label (e.g. a year on an archive) the page itself becomes a
+    link and the label is shown as where the reader is.
+    """
+    page = _current_page(context, page)
+    if page is None or not page.pk or page.depth <= 2:
+        return {"ancestors": [], "current": None}
+    request = context.get("request")
+    ancestors = [
+        {"title": ancestor.title, "url": ancestor.get_url(request)}
+        for ancestor in Page.objects.ancestor_of(page)
+        .filter(depth__gte=2)
+        .live()
+        .order_by("depth")
+    ]
+    if current_label:
+        ancestors.append({"title": page.title, "url": page.get_url(request)})
+        current = current_label
+    else:
+        current = page.title
+    return {"ancestors": ancestors, "current": current}
+
+
+@register.simple_tag
+def responsive_image(image, spec, **attrs):
+    """An <img> with width, height and a srcset, e.g. {% responsive_image img "width-{400,800}" sizes="100vw" alt="" %}.
+
+    Unlike Wagtail's srcset_image it leaves out renditions that come out the
+    same width (a small original is never enlarged), which would repeat a
+    width in the srcset. Without alt, the image's description or title is used.
+    """
+    if not image:
+        return ""
+    by_width = {}
+    for rendition in get_renditions_or_not_found(image, Filter.expand_spec(spec)).values():
+        by_width.setdefault(rendition.width, rendition)
+    renditions = list(by_width.values())
+    if len(renditions) > 1:
+        attrs["srcset"] = ", ".join(f"{r.url} {r.width}w" for r in renditions)
+    else:
+        attrs.pop("sizes", None)
+    return renditions[0].img_tag(attrs)
+
+
+@register.simple_tag
+def page_range(page_obj):
+    """Page numbers around the current one, with an ellipsis for the gaps."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag
+def video_embed(video):
+    """The embed for a video block's address, or None when it cannot be fetched.
+
+    Wagtail's own embed template wraps the player in an inline style, which a
+    strict Content-Security-Policy forbids, so templates render embed.html in
+    their own wrapper instead.
+    """
+    if not video or not getattr(video, "url", None):
+        return None
+    try:
+        return embeds.get_embed(
+            video.url, getattr(video, "max_width", None), getattr(video, "max_height", None)
+        )
+    except EmbedException:
+        return None
+
+
+@register.filter
+def choice_label(bound_block):
+    """The reader-facing label of a ChoiceBlock's value, e.g. {{ value.bound_blocks.kind|choice_label }}."""
+    choices = dict(bound_block.block.field.choices)
+    return choices.get(bound_block.value, bound_block.value or "")
+
+
+@register.filter
+def tel_uri(phone):
+    """A phone number as a tel: URI: digits and a leading plus only."""
+    phone = str(phone or "").strip()
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    return f"tel:+{digits}" if phone.startswith("+") else f"tel:{digits}"
+
+
+@register.filter
+def is_honeypot(field):
+    return field.name == HONEYPOT_FIELD

@@ -53,5 +53,11 @@ format: $(VENV)/.installed-dev ## Fix code style
 check-migrations: $(VENV)/.installed ## Fail if models changed without a migration
 	$(MANAGE) makemigrations --check --dry-run
 
+messages: $(VENV)/.installed ## Update the ru/kk/ky catalogues and compile them (needs GNU gettext)
+	cd pressreleases && ../$(BIN)/python ../manage.py makemessages -l ru -l kk -l ky --no-obsolete
+	$(MANAGE) makemessages -l ru -l kk -l ky --no-obsolete --ignore 'pressreleases/*' \
+		--ignore '.venv/*' --ignore 'tests/*' --ignore 'var/*'
+	$(MANAGE) compilemessages --ignore '.venv/*'
+
 clean: ## Remove the virtualenv and local data (var/)
 	rm -rf $(VENV) var static

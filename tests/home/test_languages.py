@@ -2,6 +2,8 @@ import re
 
 import pytest
 
+from .. import factories
+
 pytestmark = pytest.mark.django_db
 
 
@@ -59,3 +61,10 @@ def test_unknown_page_is_a_404_in_the_readers_language(client):
 
 def test_admin_login_page_is_served(client):
     assert client.get("/admin/login/").status_code == 200
+
+
+def test_home_page_header_links_to_its_languages_media_centre(client):
+    factories.media_centre("kk")
+    html = client.get("/kk/").content.decode()
+    assert 'href="/kk/media-centre/"' in html
+    assert 'href="/en/media-centre/"' not in html

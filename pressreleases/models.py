@@ -209,13 +209,26 @@ class PressReleasePage(Page):
         blank=True,
         help_text=_("Leave empty to use the image's credit."),
     )
+    hero_alt_text = models.CharField(
+        _("main image alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the image shows, in this page's language. Leave empty to use the image's description."
+        ),
+    )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("dateline"), FieldPanel("release_date")]),
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit")],
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_caption"),
+                FieldPanel("hero_credit"),
+                FieldPanel("hero_alt_text"),
+            ],
             heading=_("Main image"),
         ),
         FieldPanel("body"),

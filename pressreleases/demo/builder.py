@@ -463,6 +463,7 @@ def release(builder, lang, facts):
         "summary": text["summary"],
         "hero_image": builder.images[facts.image],
         "hero_caption": text["hero_caption"],
+        "hero_alt_text": lang.text["image_descriptions"].get(facts.image, ""),
         "body": builder.resolve(lang, text["body"]),
     }
     children = {

@@ -321,3 +321,10 @@ def test_every_language_fills_in_the_same_text_table():
     english = shape(content.TEXTS["en"])
     for language in ["ru", "kk", "ky"]:
         assert shape(content.TEXTS[language]) == english, language
+
+
+def test_translated_releases_describe_their_main_image_in_their_own_language():
+    for code in ("ru", "kk", "ky"):
+        releases = PressReleasePage.objects.filter(locale__language_code=code)
+        assert all(page.hero_alt_text for page in releases)
+        assert not any(page.hero_alt_text.startswith("Placeholder") for page in releases)

@@ -153,3 +153,11 @@ def test_a_draft_release_is_not_served(client, index):
     draft = factories.release(index, 9, live=False)
     assert client.get("/en/media-centre/press-releases/release-9/").status_code == 404
     assert draft.live is False
+
+
+def test_hero_alt_text_of_the_page_overrides_the_images_description(client, release):
+    release.hero_alt_text = "Участники семинара в Алматы"
+    factories.publish(release)
+    html = client.get(release.url).content.decode()
+    image_tag = html[html.index("<img") : html.index(">", html.index("<img"))]
+    assert 'alt="Участники семинара в Алматы"' in image_tag

@@ -15,6 +15,14 @@ from .blocks import (
 )
 
 TEXT = {
+    "image_descriptions": {
+        "media-workshop": "Placeholder picture: deep blue fading into teal, with pale circles.",
+        "one-minute-films": "Placeholder picture: warm orange fading into deep red, with pale circles.",
+        "young-reporters": "Placeholder picture: green fading into yellow, with pale circles.",
+        "childrens-day": "Placeholder picture: violet fading into sky blue, with pale circles.",
+        "inclusive-classroom": "Placeholder picture: teal fading into light green, with pale circles.",
+        "reporting-guide": "Placeholder picture: dark grey-blue fading into magenta, with pale circles.",
+    },
     "contacts": {
         "kazakhstan-press": {
             "name": "Gauhar Abdygaliyeva",

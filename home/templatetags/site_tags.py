@@ -1,26 +1,94 @@
 from django import template
 from django.conf import settings
+from django.db.models import Subquery
 from django.utils import translation
 from wagtail.models import Locale, Page
 
 register = template.Library()
 
+# Wagtail's tree stores each ancestor's path as a prefix of its descendants' paths.
+PATH_STEP = Page.steplen
+
+
+def language_versions(page):
+    """Per language: (the live page to link to, whether it is a translation of `page`).
+
+    Where the page has no live translation, the nearest ancestor that has one stands
+    in (the language's media centre, or at least its home), so no link is a 404.
+    One query, whatever the depth.
+    """
+    if not isinstance(page, Page):
+        return {}
+    lineage_paths = [
+        page.path[:end] for end in range(2 * PATH_STEP, len(page.path) + 1, PATH_STEP)
+    ]
+    candidates = (
+        Page.objects.live()
+        .filter(
+            translation_key__in=Subquery(
+                Page.objects.filter(path__in=lineage_paths).values("translation_key")
+            )
+        )
+        .select_related("locale")
+        .order_by("depth")
+    )
+    versions = {}
+    for candidate in candidates:
+        # Deeper candidates come later and replace their ancestors.
+        versions[candidate.locale.language_code] = (
+            candidate,
+            candidate.translation_key == page.translation_key,
+        )
+    return versions
+
+
+def _cached_versions(context, page):
+    request = context.get("request")
+    cache = getattr(request, "_language_versions", None) if request else None
+    if cache is None or cache[0] != getattr(page, "pk", None):
+        cache = (getattr(page, "pk", None), language_versions(page))
+        if request is not None:
+            request._language_versions = cache
+    return cache[1]
+
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context, page=None):
-    """Links to the current page in every language, falling back to that language's home."""
+    """Links to the current page in every language, or to its nearest translated ancestor."""
     request = context.get("request")
     current = translation.get_language()
-    translations = {}
-    if isinstance(page, Page):
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated
+    versions = _cached_versions(context, page)
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code)
+        target = versions.get(code, (None, False))[0]
         url = target.get_url(request) if target else f"/{code}/"
         links.append({"code": code, "name": name, "url": url, "is_current": code == current})
     return {"links": links}
+
+
+@register.inclusion_tag("includes/language_alternates.html", takes_context=True)
+def language_alternates(context, page=None):
+    """Canonical link, and hreflang alternates for each live translation plus x-default.
+
+    Alternates are only given on the page's own URL: a year archive or a filtered
+    listing has no exact equivalent in the other languages.
+    """
+    request = context.get("request")
+    if request is None or not isinstance(page, Page):
+        return {}
+    canonical = request.build_absolute_uri(request.path)
+    if request.path != page.get_url(request):
+        return {"canonical": canonical}
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        target, is_translation = _cached_versions(context, page).get(code, (None, False))
+        if is_translation:
+            alternates.append((code, request.build_absolute_uri(target.get_url(request))))
+    return {
+        "canonical": canonical,
+        "alternates": alternates,
+        "x_default": dict(alternates).get(settings.LANGUAGE_CODE),
+    }
 
 
 @register.simple_tag(takes_context=True)

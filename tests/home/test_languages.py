@@ -68,3 +68,29 @@ def test_home_page_header_links_to_its_languages_media_centre(client):
     html = client.get("/kk/").content.decode()
     assert 'href="/kk/media-centre/"' in html
     assert 'href="/en/media-centre/"' not in html
+
+
+def test_switcher_falls_back_to_the_nearest_translated_section(client):
+    english_centre = factories.media_centre("en")
+    factories.publish(english_centre.copy_for_translation(factories.locale("kk")))
+    index = factories.release_index(english_centre)
+    factories.release(index, 1, slug="only-in-english")
+    html = client.get("/en/media-centre/press-releases/only-in-english/").content.decode()
+    switcher = html[html.index('class="language-switcher"') :]
+    assert 'href="/kk/media-centre/" lang="kk"' in switcher
+    assert 'href="/ru/" lang="ru"' in switcher
+    assert 'href="/en/media-centre/press-releases/only-in-english/" lang="en"' in switcher
+
+
+def test_head_carries_canonical_and_hreflang_for_live_translations_only(client):
+    html = client.get("/ky/").content.decode()
+    head = html[: html.index("</head>")]
+    assert '<link rel="canonical" href="http://testserver/ky/">' in head
+    for code in ["en", "ru", "kk", "ky"]:
+        assert f'<link rel="alternate" hreflang="{code}" href="http://testserver/{code}/">' in head
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/en/">' in head
+
+    factories.media_centre("en")
+    head = client.get("/en/media-centre/").content.decode().split("</head>")[0]
+    assert 'hreflang="en" href="http://testserver/en/media-centre/"' in head
+    assert 'hreflang="kk"' not in head

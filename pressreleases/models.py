@@ -293,8 +293,9 @@ class PressReleasePage(Page):
         verbose_name = _("press release")
 
 
-class PressReleaseContact(TranslatableMixin, Orderable):
-    page = ParentalKey(PressReleasePage, on_delete=models.CASCADE, related_name="contact_links")
+class ContactLink(TranslatableMixin, Orderable):
+    """A Contact snippet chosen, in order, on a page."""
+
     contact = models.ForeignKey(
         Contact, verbose_name=_("contact"), on_delete=models.CASCADE, related_name="+"
     )
@@ -302,6 +303,13 @@ class PressReleaseContact(TranslatableMixin, Orderable):
     panels = [FieldPanel("contact")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+
+class PressReleaseContact(ContactLink):
+    page = ParentalKey(PressReleasePage, on_delete=models.CASCADE, related_name="contact_links")
+
+    class Meta(ContactLink.Meta):
         verbose_name = _("contact")
 
 
@@ -590,15 +598,10 @@ class ContactPage(ListingMixin, AbstractEmailForm):
         verbose_name = _("contact page")
 
 
-class ContactPagePressContact(TranslatableMixin, Orderable):
+class ContactPagePressContact(ContactLink):
     page = ParentalKey(ContactPage, on_delete=models.CASCADE, related_name="press_contact_links")
-    contact = models.ForeignKey(
-        Contact, verbose_name=_("contact"), on_delete=models.CASCADE, related_name="+"
-    )
 
-    panels = [FieldPanel("contact")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(ContactLink.Meta):
         verbose_name = _("press contact")
 
 

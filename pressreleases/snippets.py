@@ -7,6 +7,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
+def tel_uri(phone):
+    """A phone number as a tel: URI: digits and a leading plus only."""
+    phone = str(phone or "").strip()
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    return f"tel:+{digits}" if phone.startswith("+") else f"tel:{digits}"
+
+
 class Contact(TranslatableMixin, index.Indexed, models.Model):
     """A person readers can call about a release: the "For more information" block."""
 
@@ -48,9 +55,7 @@ class Contact(TranslatableMixin, index.Indexed, models.Model):
 
     @property
     def phone_uri(self):
-        """The phone number as a tel: URI: digits and a leading plus only."""
-        digits = "".join(ch for ch in self.phone if ch.isdigit())
-        return f"tel:+{digits}" if self.phone.strip().startswith("+") else f"tel:{digits}"
+        return tel_uri(self.phone)
 
 
 class Topic(TranslatableMixin, models.Model):

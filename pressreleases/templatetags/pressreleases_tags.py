@@ -13,8 +13,10 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page
 
 from pressreleases.models import HONEYPOT_FIELD, MediaCentrePage
+from pressreleases.snippets import tel_uri
 
 register = template.Library()
+register.filter("tel_uri", tel_uri)
 
 
 def _current_page(context, page):
@@ -137,14 +139,6 @@ def choice_label(bound_block):
     """The reader-facing label of a ChoiceBlock's value, e.g. {{ value.bound_blocks.kind|choice_label }}."""
     choices = dict(bound_block.block.field.choices)
     return choices.get(bound_block.value, bound_block.value or "")
-
-
-@register.filter
-def tel_uri(phone):
-    """A phone number as a tel: URI: digits and a leading plus only."""
-    phone = str(phone or "").strip()
-    digits = "".join(ch for ch in phone if ch.isdigit())
-    return f"tel:+{digits}" if phone.startswith("+") else f"tel:{digits}"
 
 
 @register.filter

@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test setup lint format check-migrations messages clean
+.PHONY: help run worker test setup lint format check-migrations messages bench clean
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -34,10 +34,14 @@ setup: $(VENV)/.installed | var ## Install, migrate and load the demo site (idem
 	$(MANAGE) load_demo
 	$(MANAGE) setup_mediacentre
 	$(MANAGE) create_dev_superuser
+	$(MANAGE) create_demo_users
 
 run: setup ## Set up everything and serve on http://127.0.0.1:$(PORT)
 	@echo "Public site: http://127.0.0.1:$(PORT)/    Admin: http://127.0.0.1:$(PORT)/admin/"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+worker: $(VENV)/.installed ## Publish embargoed and withdraw expired pages on time (every minute)
+	$(MANAGE) run_publisher
 
 test: $(VENV)/.installed-dev ## Run the whole test suite
 	$(BIN)/pytest
@@ -58,6 +62,9 @@ messages: $(VENV)/.installed ## Update the ru/kk/ky catalogues and compile them 
 	$(MANAGE) makemessages -l ru -l kk -l ky --no-obsolete --ignore 'pressreleases/*' \
 		--ignore '.venv/*' --ignore 'tests/*' --ignore 'var/*'
 	$(MANAGE) compilemessages --ignore '.venv/*'
+
+bench: $(VENV)/.installed ## Time import_legacy on 1,000 generated pages (throw-away SQLite)
+	$(BIN)/python bench/import_legacy_bench.py
 
 clean: ## Remove the virtualenv and local data (var/)
 	rm -rf $(VENV) var static

@@ -7,3 +7,9 @@ class PressReleasesConfig(AppConfig):
     label = "pressreleases"
     verbose_name = _("Media centre")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import embargo, signals
+
+        embargo.connect()
+        signals.connect()

@@ -1,7 +1,8 @@
 """The media centre's page types.
 
-Snippets live in snippets.py and the image model in images.py; both are imported
-here so that Django registers them with this app.
+Snippets live in snippets.py, the image model in images.py, the safeguarding workflow
+task in workflows.py and preview links in preview_links.py; all are imported here so
+that Django registers them with this app.
 """
 
 from django import forms
@@ -11,6 +12,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -27,10 +29,15 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from .blocks import BaseStreamBlock, GuidelineSectionBlock, OfficeBlock, ProjectSectionBlock
+from .embargo import bound_go_live_at
+from .feeds import PressReleaseAtomFeed, PressReleaseFeed
 from .images import CreditedImage, CreditedRendition
+from .preview_links import PreviewLink, PreviewLinkVisit
 from .snippets import Boilerplate, Contact, Topic
+from .workflows import SafeguardingTask
 
 __all__ = [
     "Boilerplate",
@@ -42,8 +49,11 @@ __all__ = [
     "MediaCentrePage",
     "PressReleaseIndexPage",
     "PressReleasePage",
+    "PreviewLink",
+    "PreviewLinkVisit",
     "ProjectIndexPage",
     "ProjectProposalPage",
+    "SafeguardingTask",
     "StandardPage",
     "Topic",
 ]
@@ -164,6 +174,24 @@ class PressReleaseIndexPage(RoutablePageMixin, ListingMixin, Page):
             template="pressreleases/press_release_topic_archive.html",
         )
 
+    @path("feed/rss/")
+    def rss_feed(self, request):
+        return PressReleaseFeed(self)(request)
+
+    @path("feed/atom/")
+    def atom_feed(self, request):
+        return PressReleaseAtomFeed(self)(request)
+
+    @path("topic/<slug:slug>/feed/rss/")
+    def topic_rss_feed(self, request, slug):
+        topic = get_object_or_404(Topic, slug=slug, locale_id=self.locale_id)
+        return PressReleaseFeed(self, topic)(request)
+
+    @path("topic/<slug:slug>/feed/atom/")
+    def topic_atom_feed(self, request, slug):
+        topic = get_object_or_404(Topic, slug=slug, locale_id=self.locale_id)
+        return PressReleaseAtomFeed(self, topic)(request)
+
     parent_page_types = ["pressreleases.MediaCentrePage"]
     subpage_types = ["pressreleases.PressReleasePage"]
     max_count_per_parent = 1
@@ -267,6 +295,31 @@ class PressReleasePage(Page):
     @property
     def credit(self):
         return self.hero_credit or (self.hero_image.credit if self.hero_image else "")
+
+    def with_content_json(self, content):
+        # The revision being published (or shown) keeps the embargo of its source language.
+        page = super().with_content_json(content)
+        page.go_live_at = bound_go_live_at(page)
+        return page
+
+    def route(self, request, path_components):
+        # A release that was public once answers its old address with a withdrawal notice.
+        if not path_components and not self.live and self.first_published_at:
+            return RouteResult(self)
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, **kwargs):
+        if self.live or getattr(request, "is_preview", False):
+            return super().serve(request, *args, **kwargs)
+        parent = self.get_parent()
+        response = TemplateResponse(
+            request,
+            "pressreleases/press_release_withdrawn.html",
+            {"page": self, "index_url": parent.get_url(request) if parent.live else None},
+            status=410,
+        )
+        response["Cache-Control"] = "public, max-age=300"
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,8 +1,18 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_views
+from .legacy.importer import IMPORT_ACTION, ImportLogFormatter
 from .snippets import Boilerplate, Contact, Topic
+from .translation_status import (
+    OutOfDateTranslationsPanel,
+    can_see_translation_status,
+    translation_status_view,
+)
 
 
 class ContactViewSet(SnippetViewSet):
@@ -32,3 +42,56 @@ class MediaCentreSnippets(SnippetViewSetGroup):
 
 
 register_snippet(MediaCentreSnippets)
+
+
+@hooks.register("register_log_actions")
+def register_legacy_import_action(actions):
+    actions.register_action(IMPORT_ACTION)(ImportLogFormatter)
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_translation_status(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_url():
+    return [
+        path(
+            "translation-status/",
+            translation_status_view,
+            name="pressreleases_translation_status",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"),
+        reverse("pressreleases_translation_status"),
+        name="translation-status",
+        icon_name="globe",
+        order=650,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_out_of_date_translations_panel(request, panels):
+    if can_see_translation_status(request.user):
+        panels.append(OutOfDateTranslationsPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_preview_link_urls():
+    return admin_views.admin_urls
+
+
+@hooks.register("register_page_header_buttons")
+def preview_links_header_button(page, user, view_name, next_url=None):
+    yield admin_views.PreviewLinksMenuItem(page=page)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def preview_links_listing_button(page, user, next_url=None):
+    yield admin_views.PreviewLinksMenuItem(page=page)

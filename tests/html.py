@@ -7,7 +7,8 @@ from html.parser import HTMLParser
 
 def text(html):
     """The visible text of an HTML fragment, whitespace collapsed."""
-    without_tags = re.sub(r"<[^>]+>", " ", html)
+    without_scripts = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S | re.I)
+    without_tags = re.sub(r"<[^>]+>", " ", without_scripts)
     return re.sub(r"\s+", " ", unescape(without_tags)).strip()
 
 

@@ -61,3 +61,44 @@ def test_long_dates_read_natively(language, expected):
 def test_tagline_is_translated(language, expected):
     with translation.override(language):
         assert translation.gettext("unite for children") == expected
+
+
+# Russian has three plural forms (1, 2–4, 5+ with the teens apart); Kazakh and Kyrgyz
+# nouns after a number stay singular, but CLDR still gives them "one" and "other".
+PLURAL_FORMS = {
+    "ru": (
+        3,
+        "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)",
+    ),
+    "kk": (2, "(n != 1)"),
+    "ky": (2, "(n != 1)"),
+}
+
+
+@pytest.mark.parametrize("po_path", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_catalogue_declares_its_languages_plural_rule(po_path):
+    catalogue = polib.pofile(str(po_path))
+    nplurals, rule = PLURAL_FORMS[po_path.parent.parent.name]
+    assert catalogue.metadata["Plural-Forms"] == f"nplurals={nplurals}; plural={rule};"
+    for entry in catalogue:
+        if entry.msgid_plural:
+            assert len(entry.msgstr_plural) == nplurals, entry.msgid
+            assert all(entry.msgstr_plural.values()), entry.msgid
+
+
+@pytest.mark.parametrize(
+    ("language", "counts"),
+    [
+        (
+            "ru",
+            {1: "1 проект", 3: "3 проекта", 5: "5 проектов", 11: "11 проектов", 21: "21 проект"},
+        ),
+        ("kk", {1: "1 жоба", 5: "5 жоба"}),
+        ("ky", {1: "1 долбоор", 5: "5 долбоор"}),
+    ],
+)
+def test_plurals_agree_with_the_number(language, counts):
+    with translation.override(language):
+        for number, expected in counts.items():
+            phrase = translation.ngettext("%(counter)s project", "%(counter)s projects", number)
+            assert phrase % {"counter": number} == expected

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Only for the sitemap.xml template; home.sitemaps builds the sitemap.
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -113,6 +115,19 @@ WAGTAIL_I18N_ENABLED = True
 # Wagtail ships no Kazakh or Kyrgyz admin translation, so editors choose
 # between the two admin languages that are complete.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский")]
+# A new translation of a live page starts as a draft: until its text is translated
+# it would show the source language to readers of another.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation in the translation editor is off unless a DeepL key is given.
+DEEPL_API_KEY = env("DEEPL_API_KEY", default="")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
+# Remembers the language a reader picks in the switcher (home.views.choose_language).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Long dates in each language's own order and case; see mediacentre/formats/.
 FORMAT_MODULE_PATH = ["mediacentre.formats"]
@@ -145,6 +160,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="media-centre@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Reviewers are e-mailed when a page is submitted, editors when it is sent back.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Media Centre")

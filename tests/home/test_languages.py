@@ -41,16 +41,12 @@ def test_root_redirects_to_the_readers_best_language(client, accept_language, ta
 
 def test_language_switcher_links_every_translation_of_the_page(client):
     html = client.get("/kk/").content.decode()
-    for code, name in [
-        ("en", "English"),
-        ("ru", "Русский"),
-        ("kk", "Қазақша"),
-        ("ky", "Кыргызча"),
-    ]:
+    for code, name in [("en", "English"), ("ru", "Русский"), ("ky", "Кыргызча")]:
         assert re.search(
-            rf'<a href="/{code}/" lang="{code}" hreflang="{code}"[^>]*>{name}</a>', html
+            rf'<a href="/language/{code}/\?next=/{code}/" lang="{code}" hreflang="{code}">{name}</a>',
+            html,
         )
-    assert 'hreflang="kk" aria-current="true"' in html
+    assert '<a href="/kk/" lang="kk" hreflang="kk" aria-current="true">Қазақша</a>' in html
 
 
 def test_unknown_page_is_a_404_in_the_readers_language(client):
@@ -77,8 +73,8 @@ def test_switcher_falls_back_to_the_nearest_translated_section(client):
     factories.release(index, 1, slug="only-in-english")
     html = client.get("/en/media-centre/press-releases/only-in-english/").content.decode()
     switcher = html[html.index('class="language-switcher"') :]
-    assert 'href="/kk/media-centre/" lang="kk"' in switcher
-    assert 'href="/ru/" lang="ru"' in switcher
+    assert 'href="/language/kk/?next=/kk/media-centre/" lang="kk"' in switcher
+    assert 'href="/language/ru/?next=/ru/" lang="ru"' in switcher
     assert 'href="/en/media-centre/press-releases/only-in-english/" lang="en"' in switcher
 
 
@@ -94,3 +90,33 @@ def test_head_carries_canonical_and_hreflang_for_live_translations_only(client):
     head = client.get("/en/media-centre/").content.decode().split("</head>")[0]
     assert 'hreflang="en" href="http://testserver/en/media-centre/"' in head
     assert 'hreflang="kk"' not in head
+
+
+def test_choosing_a_language_is_remembered_for_the_next_visit_to_the_root(client):
+    response = client.get("/language/ky/", {"next": "/ky/media-centre/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/ky/media-centre/"
+    assert "no-store" in response["Cache-Control"]
+    cookie = response.cookies["django_language"]
+    assert cookie.value == "ky"
+    assert cookie["max-age"] == 365 * 24 * 60 * 60
+    assert cookie["samesite"] == "Lax"
+
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="ru")
+    assert response["Location"] == "/ky/"
+
+
+@pytest.mark.parametrize(
+    "next_url",
+    ["https://evil.example/ky/", "//evil.example/ky/", "/ru/media-centre/", "", "javascript:x"],
+)
+def test_choosing_a_language_only_goes_to_a_page_of_that_language_here(client, next_url):
+    response = client.get("/language/ky/", {"next": next_url})
+    assert response.status_code == 302
+    assert response["Location"] == "/ky/"
+
+
+def test_choosing_an_unknown_language_is_a_404(client):
+    response = client.get("/language/fr/", {"next": "/fr/"}, follow=True)
+    assert response.status_code == 404
+    assert "django_language" not in client.cookies

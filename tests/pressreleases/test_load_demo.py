@@ -2,7 +2,9 @@
 
 import datetime
 import io
+from pathlib import Path
 
+import polib
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
@@ -24,6 +26,8 @@ from pressreleases.models import (
     StandardPage,
     Topic,
 )
+
+from ..html import text
 
 pytestmark = pytest.mark.django_db
 
@@ -328,3 +332,27 @@ def test_translated_releases_describe_their_main_image_in_their_own_language():
         releases = PressReleasePage.objects.filter(locale__language_code=code)
         assert all(page.hero_alt_text for page in releases)
         assert not any(page.hero_alt_text.startswith("Placeholder") for page in releases)
+
+
+def english_interface_strings():
+    """The English text of every translated interface string of several words."""
+    root = Path(__file__).resolve().parents[2]
+    strings = set()
+    for po_path in [
+        root / "locale/ru/LC_MESSAGES/django.po",
+        root / "pressreleases/locale/ru/LC_MESSAGES/django.po",
+    ]:
+        for entry in polib.pofile(str(po_path)):
+            if "%" not in entry.msgid and "{" not in entry.msgid and " " in entry.msgid:
+                strings.add(entry.msgid)
+    return strings
+
+
+@pytest.mark.parametrize("language", ["ru", "kk", "ky"])
+def test_demo_pages_carry_no_english_interface_text(client, settings, language):
+    settings.WAGTAILEMBEDS_FINDERS = []  # the media club's films fall back to links
+    english = english_interface_strings()
+    pages = Page.objects.descendant_of(centre(language), inclusive=True).live()
+    for page in pages:
+        page_text = text(client.get(page.url).content.decode())
+        assert [phrase for phrase in english if phrase in page_text] == [], page.url

@@ -3,7 +3,9 @@ import io
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
-from wagtail.models import GroupPagePermission, Workflow
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Task, Workflow, WorkflowTask
+
+from pressreleases.workflows import SafeguardingTask
 
 from .. import factories
 
@@ -60,15 +62,28 @@ def test_assigns_the_review_workflow_to_every_media_centre(centres):
     assert set(workflow.workflow_pages.values_list("page_id", flat=True)) == {
         page.pk for page in centres.values()
     }
-    [task] = workflow.tasks.specific()
-    assert list(task.groups.values_list("name", flat=True)) == ["Reviewers"]
+    review, safeguarding = workflow.tasks.order_by("workflow_tasks__sort_order").specific()
+    assert (type(review), review.name) == (GroupApprovalTask, "Review by a reviewer")
+    assert (type(safeguarding), safeguarding.name) == (SafeguardingTask, "Safeguarding check")
+    for task in (review, safeguarding):
+        assert list(task.groups.values_list("name", flat=True)) == ["Reviewers"]
 
 
 def test_running_twice_changes_nothing(centres):
     run()
-    before = (GroupPagePermission.objects.count(), Workflow.objects.count())
+    before = (
+        GroupPagePermission.objects.count(),
+        Workflow.objects.count(),
+        Task.objects.count(),
+        WorkflowTask.objects.count(),
+    )
     assert run() == ""
-    assert (GroupPagePermission.objects.count(), Workflow.objects.count()) == before
+    assert (
+        GroupPagePermission.objects.count(),
+        Workflow.objects.count(),
+        Task.objects.count(),
+        WorkflowTask.objects.count(),
+    ) == before
 
 
 def test_an_administrators_edit_is_reported_not_undone_unless_reset(centres):
@@ -80,3 +95,34 @@ def test_an_administrators_edit_is_reported_not_undone_unless_reset(centres):
     assert editors.permissions.filter(codename="delete_topic").exists()
     run("--reset")
     assert not editors.permissions.filter(codename="delete_topic").exists()
+
+
+def test_adds_the_safeguarding_check_to_a_workflow_set_up_before_it(centres):
+    run()
+    SafeguardingTask.objects.all().delete()
+
+    output = run()
+
+    assert 'Added task "Safeguarding check" to "Media centre review"' in output
+    workflow = Workflow.objects.get(name="Media centre review")
+    assert [task.name for task in workflow.tasks.order_by("workflow_tasks__sort_order")] == [
+        "Review by a reviewer",
+        "Safeguarding check",
+    ]
+
+
+def test_a_workflow_an_administrator_changed_is_reported_not_undone_unless_reset(centres):
+    run()
+    workflow = Workflow.objects.get(name="Media centre review")
+    workflow.workflow_tasks.filter(task__name="Safeguarding check").delete()
+
+    output = run()
+
+    assert 'Workflow "Media centre review" differs from the plan' in output
+    assert list(workflow.tasks.values_list("name", flat=True)) == ["Review by a reviewer"]
+    run("--reset")
+    assert [task.name for task in workflow.tasks.order_by("workflow_tasks__sort_order")] == [
+        "Review by a reviewer",
+        "Safeguarding check",
+    ]
+    assert SafeguardingTask.objects.count() == 1

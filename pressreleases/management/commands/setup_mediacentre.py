@@ -20,12 +20,17 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from pressreleases.models import MediaCentrePage
+from pressreleases.models import MediaCentrePage, SafeguardingTask
 
 EDITORS = "Editors"
 REVIEWERS = "Reviewers"
 WORKFLOW_NAME = "Media centre review"
 REVIEW_TASK_NAME = "Review by a reviewer"
+SAFEGUARDING_TASK_NAME = "Safeguarding check"
+WORKFLOW_TASKS = [
+    (GroupApprovalTask, REVIEW_TASK_NAME),
+    (SafeguardingTask, SAFEGUARDING_TASK_NAME),
+]
 
 EDITOR_PAGE_PERMISSIONS = [
     "wagtailcore.add_page",
@@ -173,13 +178,54 @@ class Command(BaseCommand):
             name=WORKFLOW_NAME, defaults={"active": True}
         )
         if created:
-            task = GroupApprovalTask.objects.create(name=REVIEW_TASK_NAME)
-            task.groups.set([Group.objects.get(name=REVIEWERS)])
-            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
             self.stdout.write(f'Created workflow "{WORKFLOW_NAME}"')
+        self.sync_workflow_tasks(workflow)
         for centre in centres:
             _, assigned = workflow.workflow_pages.get_or_create(page=centre)
             if assigned:
                 self.stdout.write(
                     f'Assigned "{WORKFLOW_NAME}" to {centre.url_path} ({centre.locale.language_code})'
                 )
+
+    def sync_workflow_tasks(self, workflow):
+        """Review, then the safeguarding check, both by the reviewers.
+
+        A task the plan adds that was never created is added at its place; tasks an
+        administrator has removed, added or reordered are reported, not undone.
+        """
+        reviewers = Group.objects.get(name=REVIEWERS)
+        planned, new = [], []
+        for model, name in WORKFLOW_TASKS:
+            task = (
+                model.objects.filter(name=name, workflow_tasks__workflow=workflow).first()
+                or model.objects.filter(name=name).first()
+            )
+            if task is None:
+                task = model.objects.create(name=name)
+                task.groups.set([reviewers])
+                new.append(task.pk)
+            planned.append(task)
+
+        have = list(
+            workflow.workflow_tasks.order_by("sort_order").values_list("task_id", flat=True)
+        )
+        wanted = [task.pk for task in planned]
+        if have == wanted:
+            return
+        if have != [pk for pk in wanted if pk not in new] and not self.reset:
+            self.stdout.write(
+                f'Workflow "{WORKFLOW_NAME}" differs from the plan (planned tasks, in order: '
+                f"{', '.join(task.name for task in planned)}): left as it is; "
+                "run with --reset to restore it."
+            )
+            return
+        for position, task in enumerate(planned):
+            WorkflowTask.objects.update_or_create(
+                workflow=workflow, task=task, defaults={"sort_order": position}
+            )
+            if self.reset:
+                task.groups.set([reviewers])
+        workflow.workflow_tasks.exclude(task__in=planned).delete()
+        for task in planned:
+            if task.pk not in have:
+                self.stdout.write(f'Added task "{task.name}" to "{WORKFLOW_NAME}"')

@@ -1,0 +1,157 @@
+"""Benchmark of import_legacy: generated legacy pages into a throw-away SQLite database.
+
+    .venv/bin/python bench/import_legacy_bench.py [--files 1000] [--batches 4]
+
+Writes the pages (text and HTML, every dateline form, contacts drawn from a small pool so
+most are reused) into a temporary folder, builds an empty four-language site in a
+temporary SQLite file, then imports the pages in equal batches, one command run each, all
+in this one process. It prints files per second for each batch and the process's peak
+memory after it: if memory is flat in the number of files, the peak stops growing after
+the first batch. A last run imports everything again, when every file is skipped.
+Nothing outside the temporary folder is touched.
+"""
+
+import argparse
+import io
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+DATELINES = [
+    "Almaty, {day} November {year}. –",
+    "Kyrgyzstan, Bishkek, {day} April {year} –",
+    "BISHKEK, Kyrgyzstan, {day} November {year} –",
+    "New York/Bishkek, {day} December {year} –",
+    "Osh, {day} May {year}:",
+    "Алматы, {day} ноября {year} г. –",
+]
+PEOPLE = [
+    (f"Person{n} Officer{n}", "Communication Officer", "UNICEF Kyrgyzstan", n) for n in range(20)
+]
+SENTENCE = (
+    "Young people from {n} villages met local officials to talk about schools, clinics and "
+    "safe places to play, and agreed on a plan that the district will review next year."
+)
+
+
+def text_page(number):
+    day, year = number % 28 + 1, 2005 + number % 13
+    name, role, organisation, person = PEOPLE[number % len(PEOPLE)]
+    paragraphs = [SENTENCE.format(n=number + k) for k in range(8)]
+    return "\n\n".join(
+        [
+            "Media centre",
+            "Latest news",
+            f"Press releases {year}",
+            "Contact information",
+            f"Children's voices in district number {number} heard by the council",
+            f"© UNICEF/Kyrgyzstan/{year}/Photographer{number % 7}",
+            DATELINES[number % len(DATELINES)].format(day=day, year=year) + " " + paragraphs[0],
+            *paragraphs[1:4],
+            "What the young people asked for",
+            *paragraphs[4:],
+            f"“Every child should be heard in district {number},” said {name}, {role}.",
+            "For more information",
+            f"{name}, {role}, {organisation}, tel: +996 312 61 12 {person:02d}, "
+            f"email: person{person}@example.org",
+            " Email this article",
+            "unite for children",
+        ]
+    )
+
+
+def html_page(number):
+    lines = text_page(number).split("\n\n")
+    title = lines[4]
+    paragraphs = "".join(f"<p>{line}</p>\n" for line in lines[5:-2])
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Media centre</title>"
+        "<script>var tracker = 1;</script></head><body>"
+        "<nav><ul><li>Media centre</li><li>Latest news</li></ul></nav>"
+        f"<div id='content'><h1>{title}</h1>\n{paragraphs}</div>"
+        "<div id='footer'>unite for children</div></body></html>"
+    )
+
+
+def write_pages(folder, numbers):
+    folder.mkdir(parents=True)
+    for number in numbers:
+        if number % 4 == 3:
+            (folder / f"{number:05d}.html").write_text(html_page(number), encoding="utf-8")
+        else:
+            (folder / f"{number:05d}.txt").write_text(text_page(number), encoding="utf-8")
+
+
+def peak_memory_mib():
+    # ru_maxrss is in kibibytes on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--batches", type=int, default=4)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="import-legacy-bench-") as temp:
+        temp = Path(temp)
+        os.environ["DATABASE_URL"] = f"sqlite:///{temp / 'bench.sqlite3'}"
+        os.environ["DJANGO_SETTINGS_MODULE"] = "mediacentre.settings.test"
+        sys.path.insert(0, str(ROOT))
+
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        from home.models import HomePage
+        from pressreleases.models import MediaCentrePage, PressReleaseIndexPage
+
+        quiet = io.StringIO()
+        call_command("migrate", verbosity=0, stdout=quiet)
+        call_command("setup_site", stdout=quiet)
+        home = HomePage.objects.get(locale__language_code="en")
+        centre = home.add_child(instance=MediaCentrePage(title="Media centre", slug="media"))
+        centre.add_child(instance=PressReleaseIndexPage(title="Press releases", slug="news"))
+
+        per_batch = args.files // args.batches
+        folders = [temp / "archive" / f"batch-{batch}" for batch in range(args.batches)]
+        for batch, folder in enumerate(folders):
+            write_pages(folder, range(batch * per_batch, (batch + 1) * per_batch))
+
+        print(f"Importing {per_batch * args.batches} generated pages in {args.batches} batches")
+        print(f"Peak memory before importing: {peak_memory_mib():.0f} MiB")
+        total_files, total_seconds = 0, 0.0
+        for batch, folder in enumerate(folders, start=1):
+            started, cpu_started = time.perf_counter(), time.process_time()
+            call_command("import_legacy", str(folder), "--locale", "en", stdout=quiet)
+            seconds = time.perf_counter() - started
+            cpu_per_file = (time.process_time() - cpu_started) / per_batch * 1000
+            total_files += per_batch
+            total_seconds += seconds
+            # CPU time per file stays meaningful when other processes share the machine.
+            print(
+                f"Batch {batch}: {per_batch} files in {seconds:.1f} s, "
+                f"{per_batch / seconds:.0f} files/s, {cpu_per_file:.0f} ms of CPU per file; "
+                f"peak memory {peak_memory_mib():.0f} MiB"
+            )
+        print(f"All new: {total_files / total_seconds:.0f} files/s")
+
+        started = time.perf_counter()
+        out = io.StringIO()
+        call_command("import_legacy", str(temp / "archive"), "--locale", "en", stdout=out)
+        seconds = time.perf_counter() - started
+        print(
+            f"Again, all skipped: {total_files / seconds:.0f} files/s; "
+            f"peak memory {peak_memory_mib():.0f} MiB"
+        )
+        print(out.getvalue().strip().splitlines()[-2])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,5 +1,7 @@
 """Public views of the add-on outside Wagtail's page tree: embargoed preview links."""
 
+import re
+
 from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
@@ -7,6 +9,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
 from .preview_links import PreviewLink, PreviewLinkVisit, approved_revision
+
+# What secrets.token_urlsafe makes; anything else (a NUL byte, say) never reaches the database.
+TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 NOTICES = {
     "unknown": (
@@ -57,7 +62,11 @@ def notice(request, kind, status):
 def preview_link(request, token):
     """The release in the language of the URL's prefix, as approved, for whoever has the link."""
     language = translation.get_language()
-    link = PreviewLink.objects.select_related("page__locale").filter(token=token).first()
+    link = (
+        PreviewLink.objects.select_related("page__locale").filter(token=token).first()
+        if TOKEN_PATTERN.fullmatch(token)
+        else None
+    )
     if link is None:
         return notice(request, "unknown", 404)
 

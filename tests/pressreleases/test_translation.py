@@ -2,7 +2,9 @@
 
 import datetime
 
+import polib
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.rich_text import RichText
@@ -241,3 +243,50 @@ def test_sync_screen_explains_what_a_sync_brings_and_keeps(admin_client, english
     page_text = text(html.content.decode())
     assert "What a sync brings over" in page_text
     assert "What a sync keeps" in page_text
+
+
+def test_an_outside_translator_works_through_a_po_file(admin_client, english_release):
+    centre, index, page = english_release
+    translate(centre, "ru", SECTIONS["ru"], fallback=str)
+    translate(index, "ru", SECTIONS["ru"], fallback=str)
+    translate_object(page, [factories.locale("ru")])
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale__language_code="ru"
+    )
+
+    response = admin_client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    assert response.status_code == 200
+    catalogue = polib.pofile(response.content.decode())
+    assert "Vaccines reach every district" in [entry.msgid for entry in catalogue]
+    for entry in catalogue:
+        entry.msgstr = RELEASE["ru"].get(entry.msgid, entry.msgid)
+
+    upload = SimpleUploadedFile("release-ru.po", str(catalogue).encode(), "text/x-gettext")
+    response = admin_client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+        {"file": upload, "next": "/admin/"},
+    )
+    assert response.status_code == 302
+    save_target(translation)
+    russian = page.get_translation(factories.locale("ru"))
+    assert russian.title == "Вакцины дошли до каждого района"
+
+
+def test_a_po_file_for_another_translation_is_refused(admin_client, english_release):
+    centre, index, page = english_release
+    translate_object(page, [factories.locale("ru"), factories.locale("kk")])
+    russian, kazakh = (
+        Translation.objects.get(
+            source__object_id=page.translation_key, target_locale__language_code=code
+        )
+        for code in ["ru", "kk"]
+    )
+    russian_po = admin_client.get(reverse("wagtail_localize:download_pofile", args=[russian.pk]))
+    upload = SimpleUploadedFile("wrong.po", russian_po.content, "text/x-gettext")
+    response = admin_client.post(
+        reverse("wagtail_localize:upload_pofile", args=[kazakh.pk]),
+        {"file": upload, "next": "/admin/"},
+        follow=True,
+    )
+    assert "different translation" in response.content.decode()
+    assert not StringTranslation.objects.filter(locale__language_code="kk").exists()

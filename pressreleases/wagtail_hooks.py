@@ -1,7 +1,9 @@
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -95,3 +97,14 @@ def preview_links_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def preview_links_listing_button(page, user, next_url=None):
     yield admin_views.PreviewLinksMenuItem(page=page)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_unpublished_pages_from_those_who_cannot_edit_them(pages, request):
+    """Page choosers list the whole tree; an embargoed draft's title is news before its hour."""
+    if request.user.is_superuser:
+        return pages
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(
+        request.user, ["change", "publish"]
+    )
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))

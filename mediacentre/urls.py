@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import LanguageTreesSitemap
 from home.views import choose_language
+from pressreleases.api import api_router
 
 # The admin and documents live outside the language prefix; every public page
 # lives under /en/, /ru/, /kk/ or /ky/, and "/" redirects to the reader's language.
@@ -23,6 +24,8 @@ urlpatterns = [
         name="robots_txt",
     ),
     path("language/<str:language_code>/", choose_language, name="choose_language"),
+    # The read-only headless API: live, public content of every language (?locale=ru).
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:

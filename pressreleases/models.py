@@ -16,17 +16,20 @@ from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from rest_framework.fields import ReadOnlyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
 )
+from wagtail.api import APIField
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
@@ -36,6 +39,7 @@ from .embargo import bound_go_live_at
 from .feeds import PressReleaseAtomFeed, PressReleaseFeed
 from .images import CreditedImage, CreditedRendition
 from .preview_links import PreviewLink, PreviewLinkVisit
+from .serializers import ContactsField, HeroAltTextField, TopicsField, TranslationsField
 from .snippets import Boilerplate, Contact, Topic
 from .workflows import SafeguardingTask
 
@@ -269,6 +273,25 @@ class PressReleasePage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("release_date"),
+    ]
+    api_fields = [
+        APIField("dateline"),
+        APIField("release_date"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("hero_image"),
+        APIField(
+            "hero_image_large", serializer=ImageRenditionField("width-1200", source="hero_image")
+        ),
+        APIField(
+            "hero_image_small", serializer=ImageRenditionField("width-400", source="hero_image")
+        ),
+        APIField("hero_caption", serializer=ReadOnlyField(source="caption")),
+        APIField("hero_credit", serializer=ReadOnlyField(source="credit")),
+        APIField("hero_alt_text", serializer=HeroAltTextField(source="*")),
+        APIField("contacts", serializer=ContactsField(source="contact_links")),
+        APIField("topics", serializer=TopicsField(source="topic_links")),
+        APIField("translations", serializer=TranslationsField(source="*")),
     ]
 
     @classmethod

@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from . import views
+from . import search, views
 
 app_name = "pressreleases"
 
 urlpatterns = [
     path("preview/<str:token>/", views.preview_link, name="preview_link"),
+    path("search/", search.search, name="search"),
 ]

@@ -1,0 +1,140 @@
+"""The read-only headless API: Wagtail's API v2 for pages, images and documents.
+
+The site includes `api_router.urls` (e.g. at /api/v2/). Pages are only ever the live,
+public ones (Wagtail's own rule); press releases add the fields listed in
+PressReleasePage.api_fields, and `?topic=<slug>` filters releases by topic.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import Http404
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.filters import FieldsFilter, SearchFilter
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Locale, Site
+
+from .models import PressReleaseContact, PressReleasePage, PressReleaseTopic
+from .serializers import LiveTranslations
+
+
+def reject_null_characters(request, parameter):
+    if "\x00" in request.GET.get(parameter, ""):
+        raise BadRequestError(f"{parameter} error. null characters are not allowed")
+
+
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's ?<field>=<value>, with a value the field rejects (a date that is not
+    YYYY-MM-DD) answered by 400 instead of an error."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except ValidationError as error:
+            raise BadRequestError("field filter error. " + " ".join(error.messages)) from error
+
+
+class CheckedSearchFilter(SearchFilter):
+    """Wagtail's ?search=, with what the search backend would fail on answered by 400."""
+
+    def filter_queryset(self, request, queryset, view):
+        reject_null_characters(request, "search")
+        if request.GET.get("search_operator", "and") not in ("and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        return super().filter_queryset(request, queryset, view)
+
+
+CHECKED_FILTERS = {FieldsFilter: CheckedFieldsFilter, SearchFilter: CheckedSearchFilter}
+
+
+def checked(filter_backends):
+    return [CHECKED_FILTERS.get(backend, backend) for backend in filter_backends]
+
+
+class CheckedFindMixin:
+    """find/?id=abc answered by 400, like every other bad query parameter."""
+
+    def find_object(self, queryset, request):
+        try:
+            return super().find_object(queryset, request)
+        except (ValueError, ValidationError) as error:
+            raise BadRequestError("id must be a positive integer") from error
+
+
+class TopicFilter(BaseFilterBackend):
+    """?topic=<slug>: press releases filed under that topic; an unknown topic finds nothing."""
+
+    def filter_queryset(self, request, queryset, view):
+        slug = request.GET.get("topic")
+        if slug is None:
+            return queryset
+        reject_null_characters(request, "topic")
+        # A topic's slug is the same in every language, so ?locale= picks the language.
+        return queryset.filter(
+            pk__in=PressReleaseTopic.objects.filter(topic__slug=slug).values("page_id")
+        )
+
+
+class MediaCentrePagesAPIViewSet(CheckedFindMixin, PagesAPIViewSet):
+    # Wagtail's search filter must stay last: its results cannot be filtered further.
+    filter_backends = [TopicFilter, *checked(PagesAPIViewSet.filter_backends)]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["topic"])
+
+    def get_queryset(self):
+        queryset = super().get_queryset().select_related("locale")
+        if issubclass(queryset.model, PressReleasePage):
+            # Everything api_fields shows, fetched once for the whole listing.
+            queryset = queryset.select_related("hero_image").prefetch_related(
+                "hero_image__renditions",
+                Prefetch(
+                    "contact_links",
+                    queryset=PressReleaseContact.objects.select_related("contact"),
+                ),
+                Prefetch(
+                    "topic_links", queryset=PressReleaseTopic.objects.select_related("topic")
+                ),
+            )
+        return queryset
+
+    def find_object(self, queryset, request):
+        # ?html_path= as readers see it, /ru/media-centre/…: routed from that language's home.
+        parts = [part for part in request.GET.get("html_path", "").split("/") if part]
+        locale = Locale.objects.filter(language_code=parts[0]).first() if parts else None
+        site = Site.find_for_request(request)
+        home = site.root_page.get_translation_or_none(locale) if locale and site else None
+        if home is None:
+            return super().find_object(queryset, request)
+        try:
+            page, _, _ = home.specific.route(request, parts[1:])
+        except Http404:
+            return None
+        return page if queryset.filter(pk=page.pk).exists() else None
+
+    def get_serializer(self, instance=None, *args, **kwargs):
+        context = self.get_serializer_context()
+        pages = instance if kwargs.get("many") else [instance]
+        context["live_translations"] = LiveTranslations(pages, context["base_queryset"])
+        return self.get_serializer_class()(instance, *args, context=context, **kwargs)
+
+
+class CreditedImagesAPIViewSet(CheckedFindMixin, ImagesAPIViewSet):
+    filter_backends = checked(ImagesAPIViewSet.filter_backends)
+
+    def get_queryset(self):
+        # A recognisable child without consent on record is never published, here neither.
+        return (
+            super().get_queryset().exclude(shows_identifiable_child=True, consent_on_record=False)
+        )
+
+
+class CheckedDocumentsAPIViewSet(CheckedFindMixin, DocumentsAPIViewSet):
+    filter_backends = checked(DocumentsAPIViewSet.filter_backends)
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", MediaCentrePagesAPIViewSet)
+api_router.register_endpoint("images", CreditedImagesAPIViewSet)
+api_router.register_endpoint("documents", CheckedDocumentsAPIViewSet)

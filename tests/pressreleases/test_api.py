@@ -242,6 +242,9 @@ def test_unknown_topic_gives_an_empty_list(client, release):
         ("?type=pressreleases.PressReleasePage&release_date=yesterday", "YYYY-MM-DD"),
         ("?topic=child%00protection", "topic error. null characters are not allowed"),
         ("?search=child%00", "search error. null characters are not allowed"),
+        ("?locale=r%00u", "locale error. null characters are not allowed"),
+        ("find/?html_path=/ru%00/", "html_path error. null characters are not allowed"),
+        ('?search="child', "search error. double quotes are not supported"),
         ("?search=child&search_operator=xor", "search_operator must be 'and' or 'or'"),
         ("find/?id=abc", "id must be a positive integer"),
     ],
@@ -256,6 +259,7 @@ def test_bad_query_parameters_give_400_with_a_message(client, release, query, me
     ("query", "message"),
     [
         ("?search=child%00", "search error. null characters are not allowed"),
+        ('?search="child', "search error. double quotes are not supported"),
         ("find/?id=abc", "id must be a positive integer"),
         ("?colour=red", "query parameter is not an operation or a recognised field: colour"),
     ],

@@ -4,8 +4,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pressreleases.tree import TreeRoutingMixin
 
-class HomePage(Page):
+
+class HomePage(TreeRoutingMixin, Page):
     """The root of one language's tree: /en/, /ru/, /kk/, /ky/."""
 
     intro = RichTextField(

@@ -58,7 +58,11 @@ class PressReleaseFeed(Feed):
         return url
 
     def items(self):
-        releases = self.index.releases().filter(locale_id=self.index.locale_id)
+        releases = (
+            self.index.releases(image_specs=[metadata.SHARE_IMAGE_SPEC])
+            .filter(locale_id=self.index.locale_id)
+            .prefetch_related("topic_links__topic")
+        )
         if self.topic is not None:
             releases = releases.filter(topic_links__topic=self.topic)
         return releases[: feed_size()]

@@ -16,9 +16,9 @@ from django.utils.text import Truncator
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
-# One rendition for the feeds' enclosures and the social cards; the release page
-# already renders it in the hero's srcset, so sharing a release creates no new file.
-SHARE_IMAGE_SPEC = "width-1200"
+# One rendition for the feeds' enclosures and the social cards: the largest JPEG of the
+# release page's hero <picture> (includes/figure.html), so sharing creates no new file.
+SHARE_IMAGE_SPEC = "width-1200|format-jpeg"
 DESCRIPTION_LENGTH = 300
 # Google shows at most 110 characters of a NewsArticle headline.
 HEADLINE_LENGTH = 110

@@ -6,14 +6,15 @@ that Django registers them with this app.
 """
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce, ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework.fields import ReadOnlyField
@@ -30,6 +31,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
+from wagtail.images.models import Filter
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
@@ -41,6 +43,7 @@ from .images import CreditedImage, CreditedRendition
 from .preview_links import PreviewLink, PreviewLinkVisit
 from .serializers import ContactsField, HeroAltTextField, TopicsField, TranslationsField
 from .snippets import Boilerplate, Contact, Topic
+from .tree import TreeRoutingMixin, exclude_private
 from .workflows import SafeguardingTask
 
 __all__ = [
@@ -63,6 +66,9 @@ __all__ = [
 ]
 
 INTRO_FEATURES = ["bold", "italic", "link", "document-link"]
+# The renditions of a release card's <picture> (includes/release_card.html), fetched
+# with the listing so that a card costs no query.
+CARD_IMAGE_SPECS = Filter.expand_spec("fill-{400x225,800x450}|format-{webp,jpeg}")
 HONEYPOT_FIELD = "website"
 
 
@@ -70,9 +76,15 @@ def page_size():
     return getattr(settings, "PRESSRELEASES_PAGE_SIZE", 10)
 
 
-def paginate(request, queryset):
-    """One page of results; a bad or out-of-range ?page= gives the first or last page."""
-    return Paginator(queryset, page_size()).get_page(request.GET.get("page"))
+def paginate(request, queryset, count=None):
+    """One page of results; a bad or out-of-range ?page= gives the first or last page.
+
+    A count the caller already knows spares the paginator its COUNT query.
+    """
+    paginator = Paginator(queryset, page_size())
+    if count is not None:
+        paginator.count = count
+    return paginator.get_page(request.GET.get("page"))
 
 
 class ListingMixin(models.Model):
@@ -91,8 +103,20 @@ class ListingMixin(models.Model):
     class Meta:
         abstract = True
 
+    @staticmethod
+    def with_listing_summary(pages):
+        """Pages of any types with their listing_summary, in one query rather than one per type."""
+        summaries = [
+            Subquery(model.objects.filter(pk=OuterRef("pk")).values("listing_summary")[:1])
+            for model in apps.get_models()
+            if issubclass(model, ListingMixin)
+        ]
+        return pages.annotate(
+            listing_summary=Coalesce(*summaries, Value(""), output_field=models.TextField())
+        )
 
-class MediaCentrePage(ListingMixin, Page):
+
+class MediaCentrePage(TreeRoutingMixin, ListingMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
     latest_news_count = models.PositiveSmallIntegerField(
         _("number of latest news items"),
@@ -108,7 +132,9 @@ class MediaCentrePage(ListingMixin, Page):
         context["latest_releases"] = PressReleasePage.listing(
             PressReleasePage.objects.descendant_of(self)
         )[: self.latest_news_count]
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        context["sections"] = ListingMixin.with_listing_summary(
+            exclude_private(self.get_children().live().in_menu())
+        )
         return context
 
     # Another site may install the add-on under its own home page type.
@@ -126,55 +152,71 @@ class MediaCentrePage(ListingMixin, Page):
         verbose_name = _("media centre")
 
 
-class PressReleaseIndexPage(RoutablePageMixin, ListingMixin, Page):
+class PressReleaseIndexPage(RoutablePageMixin, TreeRoutingMixin, ListingMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
-    def releases(self):
-        return PressReleasePage.listing(PressReleasePage.objects.child_of(self))
+    def releases(self, image_specs=CARD_IMAGE_SPECS):
+        return PressReleasePage.listing(PressReleasePage.objects.child_of(self), image_specs)
 
-    @cached_property
-    def years(self):
-        """Years that have at least one live release, newest first."""
-        dates = (
-            PressReleasePage.objects.child_of(self)
-            .live()
-            .public()
-            .dates("release_date", "year", order="DESC")
+    def releases_per_year(self, topic=None):
+        """{year: (live releases, those on the topic)}, newest year first, in one query.
+
+        The years make the year navigation; the counts spare the paginator its own query.
+        """
+        releases = exclude_private(PressReleasePage.objects.child_of(self).live())
+        on_topic = Q(topic_links__topic=topic) if topic else Q()
+        rows = (
+            releases.order_by()
+            .values(year=ExtractYear("release_date"))
+            .annotate(
+                total=Count("pk", distinct=True),
+                on_topic=Count("pk", filter=on_topic, distinct=True),
+            )
+            .order_by("-year")
         )
-        return [d.year for d in dates]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["years"] = self.years
-        return context
+        return {row["year"]: (row["total"], row["on_topic"]) for row in rows}
 
     @path("")
     def index_route(self, request):
+        counts = self.releases_per_year()
+        total = sum(count for count, _ in counts.values())
+        releases = paginate(request, self.releases(), total)
         return self.render(
-            request, context_overrides={"releases": paginate(request, self.releases())}
+            request, context_overrides={"years": list(counts), "releases": releases}
         )
 
     @path("<int:year>/")
     def year_archive(self, request, year):
-        if year not in self.years:
+        counts = self.releases_per_year()
+        if year not in counts:
             raise Http404
         releases = self.releases().filter(release_date__year=year)
         return self.render(
             request,
-            context_overrides={"year": year, "releases": paginate(request, releases)},
+            context_overrides={
+                "year": year,
+                "years": list(counts),
+                "releases": paginate(request, releases, counts[year][0]),
+            },
             template="pressreleases/press_release_year_archive.html",
         )
 
     @path("topic/<slug:slug>/")
     def topic_archive(self, request, slug):
         topic = get_object_or_404(Topic, slug=slug, locale_id=self.locale_id)
+        counts = self.releases_per_year(topic)
+        total = sum(on_topic for _, on_topic in counts.values())
         releases = self.releases().filter(topic_links__topic=topic)
         return self.render(
             request,
-            context_overrides={"topic": topic, "releases": paginate(request, releases)},
+            context_overrides={
+                "topic": topic,
+                "years": list(counts),
+                "releases": paginate(request, releases, total),
+            },
             template="pressreleases/press_release_topic_archive.html",
         )
 
@@ -196,6 +238,20 @@ class PressReleaseIndexPage(RoutablePageMixin, ListingMixin, Page):
         topic = get_object_or_404(Topic, slug=slug, locale_id=self.locale_id)
         return PressReleaseAtomFeed(self, topic)(request)
 
+    def get_cached_paths(self):
+        """Every route, for cache purging: the index, its feeds, each year of a release in any
+        state (an unpublished one may leave its year cached) and each topic of its language."""
+        years = PressReleasePage.objects.child_of(self).dates("release_date", "year")
+        slugs = Topic.objects.filter(locale_id=self.locale_id).values_list("slug", flat=True)
+        routes = [("index_route", []), ("rss_feed", []), ("atom_feed", [])]
+        routes += [("year_archive", [date.year]) for date in years]
+        routes += [
+            (route, [slug])
+            for slug in slugs
+            for route in ("topic_archive", "topic_rss_feed", "topic_atom_feed")
+        ]
+        return ["/" + self.reverse_subpage(route, args=args) for route, args in routes]
+
     parent_page_types = ["pressreleases.MediaCentrePage"]
     subpage_types = ["pressreleases.PressReleasePage"]
     max_count_per_parent = 1
@@ -204,7 +260,7 @@ class PressReleaseIndexPage(RoutablePageMixin, ListingMixin, Page):
         verbose_name = _("press release index")
 
 
-class PressReleasePage(Page):
+class PressReleasePage(TreeRoutingMixin, Page):
     dateline = models.CharField(
         _("dateline"),
         max_length=255,
@@ -294,19 +350,22 @@ class PressReleasePage(Page):
         APIField("translations", serializer=TranslationsField(source="*")),
     ]
 
+    route_select_related = ["hero_image"]
+
     @classmethod
-    def listing(cls, queryset):
-        """Live, public releases, newest first, with what a listing shows fetched up front."""
+    def listing(cls, queryset, image_specs=CARD_IMAGE_SPECS):
+        """Live, public releases, newest first, with their images in the given renditions."""
         return (
-            queryset.live()
-            .public()
+            exclude_private(queryset.live())
+            .defer_streamfields()
             .select_related("hero_image", "locale")
             .prefetch_related(
-                "hero_image__renditions",
+                # As Wagtail's prefetch_renditions(), which only image querysets have.
                 Prefetch(
-                    "topic_links",
-                    queryset=PressReleaseTopic.objects.select_related("topic"),
-                ),
+                    "hero_image__renditions",
+                    queryset=CreditedRendition.objects.filter(filter_spec__in=image_specs),
+                    to_attr="prefetched_renditions",
+                )
             )
             .order_by("-release_date", "-first_published_at", "-pk")
         )
@@ -413,7 +472,7 @@ class PressReleaseRelatedPage(TranslatableMixin, Orderable):
         verbose_name = _("related page")
 
 
-class ProjectIndexPage(ListingMixin, Page):
+class ProjectIndexPage(TreeRoutingMixin, ListingMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -453,7 +512,7 @@ class ProjectIndexPage(ListingMixin, Page):
         verbose_name = _("project index")
 
 
-class ProjectProposalPage(ListingMixin, Page):
+class ProjectProposalPage(TreeRoutingMixin, ListingMixin, Page):
     SECTORS = [
         ("child-protection", _("Child protection")),
         ("education", _("Education")),
@@ -565,7 +624,7 @@ class ProjectDocument(TranslatableMixin, Orderable):
         verbose_name = _("document")
 
 
-class EthicalGuidelinesPage(ListingMixin, Page):
+class EthicalGuidelinesPage(TreeRoutingMixin, ListingMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
     body = StreamField([("section", GuidelineSectionBlock())], verbose_name=_("guidelines"))
     document = models.ForeignKey(
@@ -621,7 +680,7 @@ class EnquiryFormBuilder(FormBuilder):
         return fields
 
 
-class ContactPage(ListingMixin, AbstractEmailForm):
+class ContactPage(TreeRoutingMixin, ListingMixin, AbstractEmailForm):
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
     offices = StreamField([("office", OfficeBlock())], verbose_name=_("offices"), blank=True)
     form_intro = RichTextField(
@@ -681,7 +740,7 @@ class ContactPagePressContact(ContactLink):
         verbose_name = _("press contact")
 
 
-class StandardPage(ListingMixin, Page):
+class StandardPage(TreeRoutingMixin, ListingMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 

@@ -4,34 +4,38 @@ from django.db.models import Subquery
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from pressreleases.tree import lineage_for
+
 register = template.Library()
 
 # Wagtail's tree stores each ancestor's path as a prefix of its descendants' paths.
 PATH_STEP = Page.steplen
 
 
-def language_versions(page):
+def language_versions(page, candidates=None):
     """Per language: (the live page to link to, whether it is a translation of `page`).
 
     Where the page has no live translation, the nearest ancestor that has one stands
     in (the language's media centre, or at least its home), so no link is a 404.
-    One query, whatever the depth.
+    One query, whatever the depth, unless the candidates (the live translations of the
+    page and its ancestors, shallowest first) are given.
     """
     if not isinstance(page, Page):
         return {}
-    lineage_paths = [
-        page.path[:end] for end in range(2 * PATH_STEP, len(page.path) + 1, PATH_STEP)
-    ]
-    candidates = (
-        Page.objects.live()
-        .filter(
-            translation_key__in=Subquery(
-                Page.objects.filter(path__in=lineage_paths).values("translation_key")
+    if candidates is None:
+        lineage_paths = [
+            page.path[:end] for end in range(2 * PATH_STEP, len(page.path) + 1, PATH_STEP)
+        ]
+        candidates = (
+            Page.objects.live()
+            .filter(
+                translation_key__in=Subquery(
+                    Page.objects.filter(path__in=lineage_paths).values("translation_key")
+                )
             )
+            .select_related("locale")
+            .order_by("depth")
         )
-        .select_related("locale")
-        .order_by("depth")
-    )
     versions = {}
     for candidate in candidates:
         # Deeper candidates come later and replace their ancestors.
@@ -46,7 +50,10 @@ def _cached_versions(context, page):
     request = context.get("request")
     cache = getattr(request, "_language_versions", None) if request else None
     if cache is None or cache[0] != getattr(page, "pk", None):
-        cache = (getattr(page, "pk", None), language_versions(page))
+        # Routing fetched the page's lineage and its translations already.
+        lineage = lineage_for(request, page)
+        candidates = lineage.language_versions(page) if lineage is not None else None
+        cache = (getattr(page, "pk", None), language_versions(page, candidates))
         if request is not None:
             request._language_versions = cache
     return cache[1]

@@ -8,12 +8,11 @@ from django import template
 from django.db.models import Q, Subquery
 from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
-from wagtail.images.models import Filter
-from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page
 
 from pressreleases.models import HONEYPOT_FIELD, MediaCentrePage
 from pressreleases.snippets import tel_uri
+from pressreleases.tree import lineage_for
 
 register = template.Library()
 register.filter("tel_uri", tel_uri)
@@ -65,7 +64,7 @@ def media_centre_navigation(context, page=None):
 
 @register.inclusion_tag("pressreleases/includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page=None, current_label=None):
-    """Links from the language's home page down to the page (one query).
+    """Links from the language's home page down to the page (at most one query).
 
     With current_label (e.g. a year on an archive) the page itself becomes a
     link and the label is shown as where the reader is.
@@ -74,40 +73,18 @@ def breadcrumbs(context, page=None, current_label=None):
     if page is None or not page.pk or page.depth <= 2:
         return {"ancestors": [], "current": None}
     request = context.get("request")
-    ancestors = [
-        {"title": ancestor.title, "url": ancestor.get_url(request)}
-        for ancestor in Page.objects.ancestor_of(page)
-        .filter(depth__gte=2)
-        .live()
-        .order_by("depth")
-    ]
+    lineage = lineage_for(request, page)
+    if lineage is not None:
+        pages = [a for a in lineage.ancestors(page) if a.depth >= 2 and a.live]
+    else:
+        pages = Page.objects.ancestor_of(page).filter(depth__gte=2).live().order_by("depth")
+    ancestors = [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in pages]
     if current_label:
         ancestors.append({"title": page.title, "url": page.get_url(request)})
         current = current_label
     else:
         current = page.title
     return {"ancestors": ancestors, "current": current}
-
-
-@register.simple_tag
-def responsive_image(image, spec, **attrs):
-    """An <img> with width, height and a srcset, e.g. {% responsive_image img "width-{400,800}" sizes="100vw" alt="" %}.
-
-    Unlike Wagtail's srcset_image it leaves out renditions that come out the
-    same width (a small original is never enlarged), which would repeat a
-    width in the srcset. Without alt, the image's description or title is used.
-    """
-    if not image:
-        return ""
-    by_width = {}
-    for rendition in get_renditions_or_not_found(image, Filter.expand_spec(spec)).values():
-        by_width.setdefault(rendition.width, rendition)
-    renditions = list(by_width.values())
-    if len(renditions) > 1:
-        attrs["srcset"] = ", ".join(f"{r.url} {r.width}w" for r in renditions)
-    else:
-        attrs.pop("sizes", None)
-    return renditions[0].img_tag(attrs)
 
 
 @register.simple_tag

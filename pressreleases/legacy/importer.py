@@ -5,10 +5,18 @@ the key is kept in the page's history (an "import from the legacy archive" log e
 rather than in any field readers see. A page whose legacy content has not changed since
 it was last imported is skipped, so an editor's later changes stay; one whose content has
 changed gets a new revision.
+
+Wagtail updates the search index and the reference index on every save, several times
+per file. During an import run (LegacyImporter.deferred_indexing) those updates wait and
+are made in bulk every INDEX_BATCH_SIZE files and when the run ends, for what the files
+that were saved whole have saved; a file that fails leaves nothing in either index.
 """
 
 import hashlib
 import json
+import logging
+from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from html import escape
 from pathlib import Path
@@ -16,11 +24,15 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Subquery
+from django.db.models.signals import post_save
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from modelcluster.models import get_all_child_relations
 from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import LogFormatter, log
-from wagtail.models import PageLogEntry
+from wagtail.models import PageLogEntry, ReferenceIndex
+from wagtail.search.backends import get_search_backends_with_name
+from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from ..models import Contact, PressReleaseContact, PressReleasePage
@@ -34,6 +46,13 @@ MAX_SLUG_LENGTH = 80
 MAX_CREDIT_LENGTH = 255
 # Fields a page gets from its place in the tree, which a dry run never has.
 TREE_FIELDS = ["path", "depth", "url_path", "content_type", "slug", "locale", "translation_key"]
+# Files saved between two bulk index updates: few enough that a run cut short leaves
+# little unindexed, many enough that each update is worth its fixed cost.
+INDEX_BATCH_SIZE = 100
+# What an import saves that Wagtail's search index holds.
+SEARCH_INDEXED_MODELS = (PressReleasePage, Contact)
+
+logger = logging.getLogger(__name__)
 
 
 class ImportLogFormatter(LogFormatter):
@@ -104,6 +123,42 @@ def credit_text(credits):
     return "; ".join(kept)
 
 
+@contextmanager
+def search_auto_update_paused(models):
+    """Wagtail's search index update on save, switched off for these models meanwhile."""
+    paused = [
+        model for model in models if post_save.disconnect(post_save_signal_handler, sender=model)
+    ]
+    try:
+        yield
+    finally:
+        for model in paused:
+            post_save.connect(post_save_signal_handler, sender=model)
+
+
+def update_search_index(model, pks):
+    objects = list(model.get_indexed_objects().filter(pk__in=pks))
+    for name, backend in get_search_backends_with_name(with_auto_update=True):
+        try:
+            backend.add_bulk(model, objects)
+        except Exception:
+            # As Wagtail does on save: an external search service being down must not
+            # lose what was imported; the database backends raise.
+            if not backend.catch_indexing_errors:
+                raise
+            logger.exception("Could not add %s to the '%s' search backend", model, name)
+
+
+def update_reference_index(model, pks):
+    if not ReferenceIndex.is_indexed(model):
+        return
+    # The index reads every child relation of each object: fetched for all at once.
+    child_relations = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
+    with transaction.atomic():
+        for instance in model.objects.filter(pk__in=pks).prefetch_related(*child_relations):
+            ReferenceIndex.create_or_update_for_object(instance)
+
+
 class LegacyImporter:
     """Imports legacy pages under one press release index, in that index's locale."""
 
@@ -112,16 +167,57 @@ class LegacyImporter:
         self.locale = parent.locale
         self.publish = publish
         self.dry_run = dry_run
-        # In a dry run nothing is saved, so contacts that would be created are kept here.
-        self.planned_contacts = {}
+        # Contacts found or created by the files saved so far (planned ones in a dry run),
+        # by e-mail or name; those of the file being saved join them once it is saved.
+        self.known_contacts = {}
+        self.contacts_in_file = {}
+        # While indexing is deferred: model -> pks of what was saved since the last update.
+        self.indexing_deferred = False
+        self.unindexed = defaultdict(set)
+        self.files_unindexed = 0
+        self.saved_in_file = []
+
+    @contextmanager
+    def deferred_indexing(self):
+        """Search and reference index updates in bulk, not on each save; complete at the end."""
+        with (
+            disable_reference_index_auto_update(),
+            search_auto_update_paused(SEARCH_INDEXED_MODELS),
+        ):
+            self.indexing_deferred = True
+            try:
+                yield self
+            finally:
+                self.indexing_deferred = False
+                self.update_indexes()
+
+    def update_indexes(self):
+        for model, pks in self.unindexed.items():
+            update_search_index(model, pks)
+            update_reference_index(model, pks)
+        self.unindexed.clear()
+        self.files_unindexed = 0
 
     def import_file(self, path, source=None):
         path = Path(path)
         release = parse_legacy(path.read_bytes(), html=path.suffix.lower() in HTML_SUFFIXES)
-        if self.dry_run:
-            return self.save(release, source or str(path))
-        with transaction.atomic():
-            return self.save(release, source or str(path))
+        self.saved_in_file, self.contacts_in_file = [], {}
+        try:
+            with transaction.atomic():
+                outcome = self.save(release, source or str(path))
+        except Exception:
+            # Contacts this file changed in memory are not so in the database.
+            self.known_contacts.clear()
+            raise
+        self.known_contacts.update(self.contacts_in_file)
+        # Only now that the file is saved whole do its objects wait for the indexes.
+        if self.indexing_deferred and self.saved_in_file:
+            for instance in self.saved_in_file:
+                self.unindexed[type(instance)].add(instance.pk)
+            self.files_unindexed += 1
+            if self.files_unindexed >= INDEX_BATCH_SIZE:
+                self.update_indexes()
+        return outcome
 
     def save(self, release, source):
         key, digest = source_key(release), checksum(release)
@@ -148,13 +244,14 @@ class LegacyImporter:
         else:
             if action == CREATED:
                 page.slug = self.slug(release.title)
-                # The revision's save just below indexes the references once, and add_child
-                # has validated the page, so save_revision need not again.
-                with disable_reference_index_auto_update():
-                    self.parent.add_child(instance=page)
+                # A new page is no site's root: Wagtail need not ask on each save.
+                page._is_site_root = False
+                # add_child has validated the page, so save_revision need not again.
+                self.parent.add_child(instance=page)
             revision = page.save_revision(clean=action == UPDATED)
             if self.publish:
                 revision.publish()
+            self.saved_in_file.append(page)
             # The page's history records the import in place of a plain "edited" entry.
             log(
                 page,
@@ -208,19 +305,16 @@ class LegacyImporter:
         """(Contact, created): the same person, matched by e-mail, else by name, or a new one."""
         keys = [("email", parsed.email.casefold())] if parsed.email else []
         keys.append(("name", parsed.name.casefold()))
-        for key in keys:
-            if key in self.planned_contacts:
-                return self.planned_contacts[key], False
-
-        contact = self.find_contact(parsed)
+        # A dry run saves no contact, so one it plans is known by every key it has.
+        known_by = keys if self.dry_run else keys[:1]
+        contact = self.known_contact(known_by) or self.find_contact(parsed)
         if contact is None:
             contact = Contact(locale=self.locale, **asdict(parsed))
             contact.full_clean()
             if not self.dry_run:
                 contact.save()
-                return contact, True
-            for key in keys:
-                self.planned_contacts[key] = contact
+                self.saved_in_file.append(contact)
+            self.contacts_in_file.update(dict.fromkeys(known_by, contact))
             return contact, True
 
         missing = {
@@ -233,7 +327,16 @@ class LegacyImporter:
                 setattr(contact, field, value)
             contact.full_clean()
             contact.save(update_fields=list(missing))
+            self.saved_in_file.append(contact)
+        self.contacts_in_file.update(dict.fromkeys(known_by, contact))
         return contact, False
+
+    def known_contact(self, keys):
+        for key in keys:
+            for known in (self.contacts_in_file, self.known_contacts):
+                if key in known:
+                    return known[key]
+        return None
 
     def find_contact(self, parsed):
         contacts = Contact.objects.filter(locale=self.locale).order_by("pk")

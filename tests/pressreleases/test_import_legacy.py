@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import CommandError, call_command
-from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
+from pressreleases.legacy import importer
 from pressreleases.legacy.importer import IMPORT_ACTION
 from pressreleases.models import Contact, PressReleaseIndexPage, PressReleasePage
 
@@ -71,7 +74,32 @@ def snapshot():
         "contacts": Contact.objects.count(),
         "revisions": Revision.objects.count(),
         "log entries": PageLogEntry.objects.count(),
+        "search index entries": IndexEntry.objects.count(),
+        "references": ReferenceIndex.objects.count(),
     }
+
+
+def found(query, model=PressReleasePage):
+    return list(get_search_backend().search(query, model))
+
+
+def used_by(contact):
+    """The pages an editor sees on the contact's usage page."""
+    return {
+        reference.object_id
+        for reference in ReferenceIndex.get_references_to(contact).filter(
+            base_content_type__model="page"
+        )
+    }
+
+
+def with_long_role(path):
+    """The page made to fail while saving: a contact's role too long for the field."""
+    text = path.read_text().replace(
+        "Programme Assistant", "Programme Assistant " + "and much more " * 30
+    )
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def test_a_text_page_becomes_a_draft_release_with_every_field(index, archive):
@@ -273,11 +301,7 @@ def test_broken_files_are_reported_and_the_others_still_import(index, archive):
 
 
 def test_a_file_that_fails_while_saving_leaves_nothing_behind(index, archive):
-    path = archive(REPORTERS)
-    text = path.read_text().replace(
-        "Programme Assistant", "Programme Assistant " + "and much more " * 30
-    )
-    path.write_text(text, encoding="utf-8")
+    path = with_long_role(archive(REPORTERS))
     before = snapshot()
 
     out, error = run(path, "--locale", "en")
@@ -380,3 +404,81 @@ def test_the_seed_pages_import_with_title_place_date_and_contact(index):
         "(+7 31 72) 32 83 07",
         "",
     )
+
+
+def test_imported_releases_and_contacts_are_searchable_and_contacts_show_their_use(index, archive):
+    run(archive(REPORTERS), "--locale", "en", "--publish")
+
+    page = imported()
+    assert found("newspaper") == [page]
+    aida = Contact.objects.get(name="Aida Temirova")
+    assert found("Temirova", Contact) == [aida]
+    assert used_by(aida) == {str(page.pk)}
+    assert used_by(Contact.objects.get(name="Nurlan Osmonov")) == {str(page.pk)}
+
+
+def test_indexes_are_updated_batch_by_batch_and_a_failing_file_adds_nothing_to_them(
+    index, archive, monkeypatch
+):
+    monkeypatch.setattr(importer, "INDEX_BATCH_SIZE", 1)
+    folder = archive(SCHOOLS, as_name="1.html").parent
+    with_long_role(archive(REPORTERS, as_name="2.txt"))
+    archive("ru_disability_reporting.txt", as_name="3.txt").write_text(
+        "Media centre\n\nWater for Naryn\n\nNaryn, 4 May 2018 – Wells reach the valley.\n\n"
+        "More will follow next year.\n\n"
+        "For more information\n\nAida Temirova, Communication Officer, UNICEF Kyrgyzstan, "
+        "email: atemirova@example.org\n",
+        encoding="utf-8",
+    )
+
+    out, _error = run(folder, "--locale", "en")
+
+    assert "created: 2, updated: 0, skipped: 0, failed: 1." in out
+    schools = imported("Schools in Naryn get clean water and new toilets")
+    water = imported("Water for Naryn")
+    assert found("toilets") == [schools]
+    assert found("wells") == [water]
+    # The failing file's own contact is nowhere; the one the next file made has its use.
+    assert not Contact.objects.filter(name="Nurlan Osmonov").exists()
+    assert not found("Osmonov", Contact)
+    assert used_by(Contact.objects.get(name="Aida Temirova")) == {str(water.pk)}
+    assert not PressReleasePage.objects.filter(title=REPORTERS_TITLE).exists()
+    assert not found("reporters")
+
+
+def test_a_run_cut_short_still_leaves_what_it_saved_indexed(index, archive, monkeypatch):
+    folder = archive(SCHOOLS, as_name="1.html").parent
+    archive(REPORTERS, as_name="2.txt")
+    parse = importer.parse_legacy
+
+    def parse_then_stop(data, html):
+        if not html:
+            raise KeyboardInterrupt
+        return parse(data, html=html)
+
+    monkeypatch.setattr(importer, "parse_legacy", parse_then_stop)
+
+    with pytest.raises(KeyboardInterrupt):
+        run(folder, "--locale", "en")
+
+    assert found("toilets") == [imported("Schools in Naryn get clean water and new toilets")]
+
+
+def test_after_an_import_pages_are_indexed_on_save_again(index, archive):
+    run(archive(REPORTERS), "--locale", "en", "--publish")
+    page = imported()
+
+    page.title = "Young reporters print a second issue"
+    page.save_revision().publish()
+
+    assert found("issue") == [page]
+
+
+def test_a_dry_run_leaves_the_indexes_untouched(index, archive):
+    path = archive(REPORTERS)
+    before = snapshot()
+
+    run(path, "--locale", "en", "--dry-run", "--publish")
+
+    assert snapshot() == before
+    assert not found("newspaper")

@@ -94,17 +94,18 @@ class Command(BaseCommand):
 
         outcomes, failures = [], []
         progress = tqdm(files, unit="file", desc="Importing", disable=not sys.stderr.isatty())
-        for path, name in progress:
-            try:
-                outcome = importer.import_file(path, source=name)
-            except (LegacyParseError, ValidationError, OSError, DatabaseError) as error:
-                failures.append((name, getattr(error, "line", None), describe(error)))
-                continue
-            outcomes.append(outcome)
-            if dry_run or verbosity >= 2:
-                self.stdout.write(
-                    f"{self.verb(outcome.action, dry_run)}: {name} ({outcome.title})"
-                )
+        with importer.deferred_indexing():
+            for path, name in progress:
+                try:
+                    outcome = importer.import_file(path, source=name)
+                except (LegacyParseError, ValidationError, OSError, DatabaseError) as error:
+                    failures.append((name, getattr(error, "line", None), describe(error)))
+                    continue
+                outcomes.append(outcome)
+                if dry_run or verbosity >= 2:
+                    self.stdout.write(
+                        f"{self.verb(outcome.action, dry_run)}: {name} ({outcome.title})"
+                    )
 
         self.summarise(index, outcomes, failures, dry_run)
         if failures:

@@ -9,7 +9,8 @@ class PressReleasesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import embargo, signals
+        from . import cache, embargo, signals
 
         embargo.connect()
         signals.connect()
+        cache.connect()

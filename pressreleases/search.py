@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
@@ -106,6 +107,8 @@ def summary_of(page):
     )
 
 
+# Never cached: each query counts a hit for the editors' search promotions.
+@never_cache
 def search(request):
     """Live, public pages of the language being read that match ?q=, promoted ones first."""
     query = clean_query(request.GET.get("q", ""))

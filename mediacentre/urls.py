@@ -9,12 +9,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import LanguageTreesSitemap
 from home.views import choose_language
+from mediacentre.healthz import healthz
 from pressreleases.api import api_router
 
 # The admin and documents live outside the language prefix; every public page
 # lives under /en/, /ru/, /kk/ or /ky/, and "/" redirects to the reader's language.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # For load balancers: no language prefix, never cached, plain HTTP allowed.
+    path("healthz/", healthz, name="healthz"),
     path("documents/", include(wagtaildocs_urls)),
     # One sitemap for all four languages, and robots.txt pointing at it.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LanguageTreesSitemap}}, name="sitemap"),

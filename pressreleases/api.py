@@ -5,8 +5,10 @@ public ones (Wagtail's own rule); press releases add the fields listed in
 PressReleasePage.api_fields, and `?topic=<slug>` filters releases by topic.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import CharField, Exists, OuterRef, Prefetch
+from django.db.models.functions import Cast
 from django.http import Http404
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, SearchFilter
@@ -15,7 +17,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Site
 
 from .models import PressReleaseContact, PressReleasePage, PressReleaseTopic
 from .serializers import LiveTranslations
@@ -52,15 +54,23 @@ def checked(filter_backends):
     return [CHECKED_FILTERS.get(backend, backend) for backend in filter_backends]
 
 
+# The largest OFFSET the databases accept: a signed 64-bit integer.
+MAX_OFFSET = 2**63 - 1
+
+
 class CheckedInputMixin:
-    """A NUL byte in any parameter, or find/?id=abc, answered by 400 like every other bad
-    query parameter (PostgreSQL refuses NUL in a query outright)."""
+    """A NUL byte in any parameter, an offset too large for the database, or find/?id=abc,
+    answered by 400 like every other bad query parameter (PostgreSQL refuses NUL in a query
+    outright)."""
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         for name, value in request.GET.items():
             if "\x00" in value:
                 raise BadRequestError(f"{name} error. null characters are not allowed")
+        offset = request.GET.get("offset", "")
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
 
     def find_object(self, queryset, request):
         try:
@@ -128,9 +138,20 @@ class CreditedImagesAPIViewSet(CheckedInputMixin, ImagesAPIViewSet):
     filter_backends = checked(ImagesAPIViewSet.filter_backends)
 
     def get_queryset(self):
+        # Only images readers can already see: the library also holds the photos of drafts
+        # and embargoed releases. Wagtail's reference index records what each page shows.
+        shown_on_public_pages = ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=Page.objects.live().public().values(key=Cast("pk", CharField())),
+            to_content_type=ContentType.objects.get_for_model(self.model),
+            to_object_id=Cast(OuterRef("pk"), CharField()),
+        )
         # A recognisable child without consent on record is never published, here neither.
         return (
-            super().get_queryset().exclude(shows_identifiable_child=True, consent_on_record=False)
+            super()
+            .get_queryset()
+            .filter(Exists(shown_on_public_pages))
+            .exclude(shows_identifiable_child=True, consent_on_record=False)
         )
 
 

@@ -1,6 +1,13 @@
+import io
+import os
+
+from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.utils.file import hash_filelike
+
+from .uploads import location_free_copy
 
 
 class CreditedImage(AbstractImage):
@@ -37,6 +44,23 @@ class CreditedImage(AbstractImage):
         "shows_identifiable_child",
         "consent_on_record",
     )
+
+    def save(self, *args, **kwargs):
+        # A file not yet in storage is a new upload, whichever way it came (admin, importer).
+        if self.file and not self.file._committed:
+            self._remove_location_data()
+        super().save(*args, **kwargs)
+
+    def _remove_location_data(self):
+        self.file.seek(0)
+        cleaned = location_free_copy(self.file.read())
+        self.file.seek(0)
+        if cleaned is None:
+            return
+        # Assigning the new file also sets width and height from it (turned upright).
+        self.file = ContentFile(cleaned, name=os.path.basename(self.file.name))
+        self.file_size = len(cleaned)
+        self.file_hash = hash_filelike(io.BytesIO(cleaned))
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")

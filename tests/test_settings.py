@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -57,3 +58,111 @@ def test_database_comes_from_database_url(url, engine):
         timeout=60,
     )
     assert result.stdout.strip() == engine, result.stderr
+
+
+def run_under_production(code, **env):
+    """Runs code after django.setup() with production settings; returns its last output line."""
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SECURE_", "SESSION_", "PASSWORD_", "SENTRY_", "LOG_"))
+    }
+    environment.update(
+        DJANGO_SETTINGS_MODULE="mediacentre.settings.production",
+        SECRET_KEY="k" * 20 + "-a-long-random-production-secret-0123456789",
+        ALLOWED_HOSTS="media.example.org",
+        DATABASE_URL="sqlite://:memory:",
+        **env,
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", f"import django, json; django.setup()\n{code}"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+HTTP_CHECK = """
+from django.test import Client
+client = Client(headers={"Host": "media.example.org"})
+plain_page = client.get("/en/")
+plain_health = client.get("/healthz/")
+secure_health = client.get("/healthz/", secure=True)
+forwarded = client.get("/healthz/", headers={"X-Forwarded-Proto": "https"})
+print(json.dumps({
+    "page": [plain_page.status_code, plain_page.get("Location")],
+    "health": plain_health.status_code,
+    "hsts_plain": plain_health.get("Strict-Transport-Security"),
+    "hsts_secure": secure_health.get("Strict-Transport-Security"),
+    "hsts_forwarded": forwarded.get("Strict-Transport-Security"),
+}))
+"""
+
+
+def test_production_redirects_to_https_except_the_health_check():
+    answer = run_under_production(HTTP_CHECK)
+    assert answer["page"] == [301, "https://media.example.org/en/"]
+    assert answer["health"] == 200
+    assert answer["hsts_plain"] is None
+    assert answer["hsts_secure"] == "max-age=31536000; includeSubDomains"
+    # Without SECURE_PROXY_SSL_HEADER a client's X-Forwarded-Proto is not believed.
+    assert answer["hsts_forwarded"] is None
+
+
+def test_production_believes_the_proxys_header_only_when_told_to():
+    answer = run_under_production(
+        HTTP_CHECK, SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO", SECURE_HSTS_PRELOAD="true"
+    )
+    assert answer["hsts_forwarded"] == "max-age=31536000; includeSubDomains; preload"
+
+
+def test_production_cookies_are_secure_and_hidden_from_scripts():
+    answer = run_under_production(
+        "from django.conf import settings as s\n"
+        "print(json.dumps([s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY,"
+        " s.CSRF_COOKIE_SECURE, s.CSRF_COOKIE_HTTPONLY, s.LANGUAGE_COOKIE_SECURE]))"
+    )
+    assert answer == [True, True, True, True, True]
+
+
+SESSION_AND_PASSWORDS = """
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+def refusals(password):
+    try:
+        validate_password(password)
+    except ValidationError as error:
+        return [e.code for e in error.error_list]
+    return []
+print(json.dumps({
+    "session_age": settings.SESSION_COOKIE_AGE,
+    "eleven": refusals("kqzvtmbwxrp"),
+    "twelve": refusals("kqzvtmbwxrpj"),
+    "common": refusals("qwertyuiop123"),
+    "numeric": refusals("402785619304"),
+}))
+"""
+
+
+def test_admin_sessions_last_ten_hours_and_passwords_need_twelve_characters():
+    answer = run_under_production(SESSION_AND_PASSWORDS)
+    assert answer == {
+        "session_age": 10 * 60 * 60,
+        "eleven": ["password_too_short"],
+        "twelve": [],
+        "common": ["password_too_common"],
+        "numeric": ["password_entirely_numeric"],
+    }
+
+
+def test_session_age_and_password_length_come_from_the_environment():
+    answer = run_under_production(
+        SESSION_AND_PASSWORDS, SESSION_COOKIE_AGE="3600", PASSWORD_MIN_LENGTH="16"
+    )
+    assert answer["session_age"] == 3600
+    assert answer["twelve"] == ["password_too_short"]

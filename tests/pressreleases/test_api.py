@@ -330,13 +330,16 @@ def test_unpublished_changes_of_a_live_release_stay_private(client, index):
     assert (data["title"], data["summary"]) == ("Published title", "Published summary.")
 
 
-def test_images_endpoint_lists_images_but_not_unconsented_children(client, image):
+def test_images_endpoint_lists_images_but_not_unconsented_children(client, index, image):
     unconsented = factories.make_image(
         title="Child at risk", shows_identifiable_child=True, consent_on_record=False
     )
     consented = factories.make_image(
         title="Child with consent", shows_identifiable_child=True, consent_on_record=True
     )
+    # The endpoint lists the images live pages show (see tests/test_uploads.py).
+    for number, shown in enumerate([image, unconsented, consented], start=1):
+        factories.release(index, number, image=shown)
     ids = {item["id"] for item in get_json(client, "/api/v2/images/")["items"]}
     assert {image.pk, consented.pk} <= ids
     assert unconsented.pk not in ids

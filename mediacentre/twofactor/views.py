@@ -1,0 +1,211 @@
+import base64
+
+import qrcode
+import qrcode.image.svg
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_credentials, get_lockout_response
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_login_failed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView, TemplateView
+from django_otp import login as otp_login
+from django_otp import verify_token
+from wagtail.admin import messages
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+
+from . import devices
+from .forms import CodeForm
+from .policy import VERIFY, has_authenticator, is_required, pending_step
+
+
+def next_url(request):
+    """Where to go once the step is done: the admin page asked for, never another site."""
+    url = request.POST.get("next") or request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return reverse("wagtailadmin_home")
+
+
+def step_url(step, request):
+    return f"{reverse(step)}?{urlencode({'next': next_url(request)})}"
+
+
+def credentials_of(request):
+    return get_credentials(request.user.get_username())
+
+
+def lock_out(request):
+    """Signs the half-finished session out and shows the lockout page."""
+    credentials = credentials_of(request)
+    logout(request)
+    return get_lockout_response(request, None, credentials)
+
+
+def count_wrong_code(request):
+    """A wrong code counts as a failed sign-in for this (username, address), exactly like a
+    wrong password, so axes locks out a flood of guessed codes too. True once locked out."""
+    user_login_failed.send(sender=__name__, credentials=credentials_of(request), request=request)
+    return getattr(request, "axes_locked_out", False)
+
+
+class LockoutAwareCodeFormView(FormView):
+    """A form asking for a code, which a locked-out (username, address) cannot even try."""
+
+    form_class = CodeForm
+
+    @method_decorator(sensitive_post_parameters("code"))
+    def post(self, request, *args, **kwargs):
+        if AxesProxyHandler.is_locked(request, credentials_of(request)):
+            return lock_out(request)
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(next=next_url(self.request), **kwargs)
+
+
+class VerifyView(LockoutAwareCodeFormView):
+    """The second step of signing in, for everyone who has set up an authenticator app."""
+
+    template_name = "twofactor/verify.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if pending_step(request.user) != VERIFY:
+            return redirect(next_url(request))
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        device = devices.matching_device(self.request.user, form.cleaned_data["code"])
+        if device is None:
+            if count_wrong_code(self.request):
+                return lock_out(self.request)
+            form.add_error("code", _("That code was not accepted. Check it and try again."))
+            return self.form_invalid(form)
+        otp_login(self.request, device)
+        return redirect(next_url(self.request))
+
+
+class EnrolView(LockoutAwareCodeFormView):
+    """Set up an authenticator app: scan the QR code (or type the key), confirm with the first
+    code, then see the recovery codes once."""
+
+    template_name = "twofactor/enrol.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if pending_step(request.user) == VERIFY:
+            return redirect(step_url(VERIFY, request))
+        if has_authenticator(request.user):
+            return redirect("twofactor_manage")
+        self.device = devices.pending_authenticator(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        secret = base64.b32encode(self.device.bin_key).decode()
+        qr_code = qrcode.make(
+            self.device.config_url,
+            image_factory=qrcode.image.svg.SvgPathFillImage,
+            box_size=20,
+        )
+        return super().get_context_data(
+            required=is_required(self.request.user),
+            # The SVG is drawn by qrcode from our own otpauth:// URL; it holds no text.
+            qr_code=mark_safe(qr_code.to_string(encoding="unicode")),  # noqa: S308
+            secret=" ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        user = self.request.user
+        if verify_token(user, self.device.persistent_id, form.cleaned_data["code"]) is None:
+            form.add_error(
+                "code",
+                _("That code was not accepted. Check the clock on your phone and try again."),
+            )
+            return self.form_invalid(form)
+        self.device.confirmed = True
+        self.device.save(update_fields=["confirmed"])
+        codes = devices.replace_recovery_codes(user)
+        otp_login(self.request, self.device)
+        return recovery_codes_response(self.request, codes)
+
+
+def recovery_codes_response(request, codes):
+    """The only time recovery codes are shown: they are not kept anywhere we could show again."""
+    return TemplateResponse(
+        request,
+        "twofactor/recovery_codes.html",
+        {"codes": codes, "next": next_url(request)},
+    )
+
+
+class ManageView(WagtailAdminTemplateMixin, TemplateView):
+    """Two-factor authentication in the account settings: turn it on or off, new recovery
+    codes."""
+
+    template_name = "twofactor/manage.html"
+    page_title = gettext_lazy("Two-factor authentication")
+    header_icon = "key"
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailadmin_account"), "label": gettext_lazy("Account")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, disable_form=None, **kwargs):
+        user = self.request.user
+        enabled = has_authenticator(user)
+        return super().get_context_data(
+            enabled=enabled,
+            required=is_required(user),
+            codes_left=devices.recovery_codes_left(user) if enabled else None,
+            disable_form=disable_form or CodeForm(),
+            **kwargs,
+        )
+
+
+@require_POST
+def regenerate_recovery_codes(request):
+    if not has_authenticator(request.user):
+        return redirect("twofactor_manage")
+    return recovery_codes_response(request, devices.replace_recovery_codes(request.user))
+
+
+class DisableView(LockoutAwareCodeFormView):
+    """Turn two-factor authentication off, proven with a current code; refused to those who
+    must keep it."""
+
+    http_method_names = ["post"]
+    success_url = reverse_lazy("twofactor_manage")
+
+    def dispatch(self, request, *args, **kwargs):
+        if is_required(request.user):
+            messages.error(request, _("Your role requires two-factor authentication."))
+            return redirect("twofactor_manage")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if devices.matching_device(self.request.user, form.cleaned_data["code"]) is None:
+            if count_wrong_code(self.request):
+                return lock_out(self.request)
+            form.add_error("code", _("That code was not accepted. Check it and try again."))
+            return self.form_invalid(form)
+        devices.remove_all(self.request.user)
+        messages.success(self.request, _("Two-factor authentication is off."))
+        return super().form_valid(form)
+
+    def form_invalid(self, form):
+        view = ManageView()
+        view.setup(self.request)
+        return view.render_to_response(view.get_context_data(disable_form=form))

@@ -1,0 +1,39 @@
+"""Small helpers for the sign-in tests: admin users, authenticator codes, signing in."""
+
+from django.contrib.auth.models import Group, Permission
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+PASSWORD = "a-long-test-password-42"
+LOGIN_URL = "/admin/login/"
+
+
+def make_admin_user(django_user_model, username, group=None, superuser=False):
+    """A user who may open the admin, in the named group if one is given."""
+    user = django_user_model.objects.create_user(
+        username, email=f"{username}@example.org", password=PASSWORD, is_superuser=superuser
+    )
+    user.user_permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    if group:
+        user.groups.add(Group.objects.get_or_create(name=group)[0])
+    return user
+
+
+def add_authenticator(user):
+    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+
+
+def code_for(device, steps_ahead=0):
+    """The code the user's phone shows now (or that many 30-second steps later)."""
+    value = totp(device.bin_key, device.step, device.t0, device.digits, device.drift + steps_ahead)
+    return f"{value:0{device.digits}d}"
+
+
+def sign_in(client, user, password=PASSWORD, **extra):
+    return client.post(LOGIN_URL, {"username": user.get_username(), "password": password}, **extra)
+
+
+def is_signed_in(client):
+    return "_auth_user_id" in client.session

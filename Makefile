@@ -3,12 +3,14 @@
 #   make test   run the whole test suite
 PYTHON ?= python3
 PORT ?= 8000
+# Generated press releases per language for `make bench`'s serving benchmark.
+BENCH_RELEASES ?= 1000
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run worker test setup lint format check-migrations messages bench clean
+.PHONY: help run worker test setup lint format check-migrations messages bench backup restore clean
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -38,6 +40,7 @@ setup: $(VENV)/.installed | var ## Install, migrate and load the demo site (idem
 
 run: setup ## Set up everything and serve on http://127.0.0.1:$(PORT)
 	@echo "Public site: http://127.0.0.1:$(PORT)/    Admin: http://127.0.0.1:$(PORT)/admin/"
+	@echo "admin and reviewer set up an authenticator app at first sign-in (README: Logging in safely)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 worker: $(VENV)/.installed ## Publish embargoed and withdraw expired pages on time (every minute)
@@ -63,8 +66,17 @@ messages: $(VENV)/.installed ## Update the ru/kk/ky catalogues and compile them 
 		--ignore '.venv/*' --ignore 'tests/*' --ignore 'var/*'
 	$(MANAGE) compilemessages --ignore '.venv/*'
 
-bench: $(VENV)/.installed ## Time import_legacy on 1,000 generated pages (throw-away SQLite)
+bench: $(VENV)/.installed-dev ## Benchmarks: import_legacy, then serving under load (BENCH_RELEASES=1000)
+	command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)
 	$(BIN)/python bench/import_legacy_bench.py
+	$(BIN)/python bench/site_bench.py --releases $(BENCH_RELEASES)
+
+backup: $(VENV)/.installed | var ## Back up the database and media into var/backups/<UTC time>/
+	$(MANAGE) backup_site
+
+restore: $(VENV)/.installed ## Restore into an EMPTY database: make restore BACKUP=var/backups/<stamp>
+	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=var/backups/<stamp>"; exit 2; }
+	$(MANAGE) restore_site "$(BACKUP)"
 
 clean: ## Remove the virtualenv and local data (var/)
 	rm -rf $(VENV) var static

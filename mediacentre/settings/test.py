@@ -9,7 +9,13 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests change pages behind Wagtail's back and reuse URLs after each rollback, so pages are
+# not cached; tests/cache/ turns the page cache on where it tests it.
+PAGE_CACHE_SECONDS = 0
 MEDIA_ROOT = tempfile.mkdtemp(prefix="mediacentre-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the apps' folders; tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
+# Existing admin tests sign reviewers and superusers in with force_login and no device;
+# tests/test_admin_login_security.py turns the two-factor requirement on where it tests it.
+MEDIACENTRE_2FA_REQUIRED = False

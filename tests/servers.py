@@ -1,6 +1,7 @@
-"""Private servers for the fault tests: a PostgreSQL cluster, a Redis and the site itself.
+"""Other processes for the tests: Django in a fresh interpreter, and private servers for the
+fault tests (a PostgreSQL cluster, a Redis and the site itself).
 
-Each runs as its own process on a free port, in a folder of its own that is removed
+Each server runs as its own process on a free port, in a folder of its own that is removed
 afterwards; the machine's shared PostgreSQL and Redis are never touched.
 """
 
@@ -16,9 +17,29 @@ import tempfile
 import time
 from pathlib import Path
 
+import redis
+
 ROOT = Path(__file__).resolve().parent.parent
 REDIS_SERVER = "/usr/bin/redis-server"
 RUNUSER = "/usr/sbin/runuser"
+
+
+def run_django(code, settings, without=(), timeout=120, **variables):
+    """Runs code after django.setup() in a new interpreter, with the settings module and
+    variables given and without the environment's variables that start with `without`;
+    settings are read from the environment only at start-up, hence the new process."""
+    environment = {
+        name: value for name, value in os.environ.items() if not name.startswith(tuple(without))
+    }
+    environment.update(DJANGO_SETTINGS_MODULE=settings, **variables)
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", f"import django; django.setup()\n{code}"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def free_port():
@@ -139,11 +160,19 @@ class PrivateRedis:
         wait_until(lambda: accepts_connections(self.port), 10, "redis-server")
 
     def stop(self):
+        """Stops the server; start() brings it back, empty, on the same port."""
         if self.process is not None:
             self.process.terminate()
             self.process.wait(timeout=10)
             self.process = None
+
+    def close(self):
+        self.stop()
         shutil.rmtree(self.directory, ignore_errors=True)
+
+    def keys(self):
+        """How many keys the server holds."""
+        return redis.Redis(port=self.port).dbsize()
 
 
 def site_environment(database_url, media_root, **variables):

@@ -137,7 +137,7 @@ def private_redis():
         redis.start()
         yield redis
     finally:
-        redis.stop()
+        redis.close()
 
 
 def status_or_error(server, path):

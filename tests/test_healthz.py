@@ -1,14 +1,10 @@
 """/healthz/ for load balancers: 200 while the database answers, 503 naming it when not."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from .servers import run_django
 
 
 @pytest.mark.django_db
@@ -58,23 +54,14 @@ def test_an_unusable_cache_is_reported_but_keeps_the_instance_in_service(
 def test_unreachable_database_answers_503_naming_it_and_nothing_secret():
     """A real PostgreSQL address where nothing listens (port 1), with a password in the URL."""
     code = (
-        "import django, json; django.setup();"
-        "from django.test import Client;"
+        "import json; from django.test import Client;"
         "r = Client().get('/healthz/');"
         "print(json.dumps({'status': r.status_code, 'body': r.content.decode()}))"
     )
-    environment = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="mediacentre.settings.test",
+    result = run_django(
+        code,
+        "mediacentre.settings.test",
         DATABASE_URL="postgres://mediacentre:s3cret-Passw0rd@127.0.0.1:1/mediacentre",
-    )
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout.strip().splitlines()[-1])

@@ -5,20 +5,17 @@ and the test suite's own process must keep its configuration.
 """
 
 import json
-import os
-import subprocess
-import sys
 import uuid
-from pathlib import Path
 
 import pytest
 from django.urls import path
 
 from mediacentre.monitoring import logging_config
 
-ROOT = Path(__file__).resolve().parent.parent
+from .servers import run_django
+
 PRODUCTION = {
-    "DJANGO_SETTINGS_MODULE": "mediacentre.settings.production",
+    "settings": "mediacentre.settings.production",
     "SECRET_KEY": "k" * 20 + "-a-long-random-production-secret-0123456789",
     "ALLOWED_HOSTS": "media.example.org",
     "DATABASE_URL": "sqlite://:memory:",
@@ -27,20 +24,9 @@ PRODUCTION = {
 DSN = "https://publickey@sentry.invalid/1"
 
 
-def run(code, **env):
+def run(code, settings, **env):
     """Runs code after django.setup() in a new interpreter; returns its (stdout, stderr) lines."""
-    environment = {
-        k: v for k, v in os.environ.items() if not k.startswith(("SENTRY_", "LOG_", "SECRET_KEY"))
-    }
-    environment.update(env)
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", f"import django; django.setup()\n{code}"],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_django(code, settings, without=("SENTRY_", "LOG_", "SECRET_KEY"), **env)
     assert result.returncode == 0, result.stderr
     return result.stdout.splitlines(), result.stderr.splitlines()
 
@@ -92,7 +78,7 @@ def test_log_lines_of_a_request_carry_its_request_id():
 def test_development_logs_are_readable_lines():
     output, logs = run(
         "import logging; logging.getLogger('home').warning('Language cookie ignored')",
-        DJANGO_SETTINGS_MODULE="mediacentre.settings.dev",
+        settings="mediacentre.settings.dev",
     )
     assert output == []
     assert len(logs) == 1
@@ -161,9 +147,7 @@ def test_an_error_in_a_request_is_reported_to_sentry_without_personal_data():
         "sentry_sdk.flush()\n"
         "print(json.dumps({'status': status, 'events': events}, default=str))\n"
     )
-    output, _ = run(
-        code, DJANGO_SETTINGS_MODULE="mediacentre.settings.test", DATABASE_URL="sqlite://:memory:"
-    )
+    output, _ = run(code, settings="mediacentre.settings.test", DATABASE_URL="sqlite://:memory:")
     answer = json.loads(output[-1])
     assert answer["status"] == 500
     [event] = answer["events"]

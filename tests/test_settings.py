@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from .servers import run_django
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -46,41 +48,20 @@ def test_production_deploy_check_is_clean_with_a_secret_key():
 )
 def test_database_comes_from_database_url(url, engine):
     code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
-    environment = dict(
-        os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="mediacentre.settings.dev"
-    )
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_django(code, "mediacentre.settings.dev", DATABASE_URL=url)
     assert result.stdout.strip() == engine, result.stderr
 
 
 def run_under_production(code, **env):
     """Runs code after django.setup() with production settings; returns its last output line."""
-    environment = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("SECURE_", "SESSION_", "PASSWORD_", "SENTRY_", "LOG_"))
-    }
-    environment.update(
-        DJANGO_SETTINGS_MODULE="mediacentre.settings.production",
+    result = run_django(
+        f"import json\n{code}",
+        "mediacentre.settings.production",
+        without=("SECURE_", "SESSION_", "PASSWORD_", "SENTRY_", "LOG_"),
         SECRET_KEY="k" * 20 + "-a-long-random-production-secret-0123456789",
         ALLOWED_HOSTS="media.example.org",
         DATABASE_URL="sqlite://:memory:",
         **env,
-    )
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", f"import django, json; django.setup()\n{code}"],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.splitlines()[-1])

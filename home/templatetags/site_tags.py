@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.db.models import Subquery
+from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -65,10 +66,21 @@ def language_switcher(context, page=None):
     request = context.get("request")
     current = translation.get_language()
     versions = _cached_versions(context, page)
+    match = getattr(request, "resolver_match", None)
+    # A view that is not a page (search) links its own empty form in each language: a query
+    # in one language seldom finds anything in another.
+    same_view = (
+        not isinstance(page, Page) and match is not None and match.url_name != "wagtail_serve"
+    )
     links = []
     for code, name in settings.LANGUAGES:
         target = versions.get(code, (None, False))[0]
-        url = target.get_url(request) if target else f"/{code}/"
+        if target:
+            url = target.get_url(request)
+        elif same_view:
+            url = translate_url(request.path, code)
+        else:
+            url = f"/{code}/"
         links.append({"code": code, "name": name, "url": url, "is_current": code == current})
     return {"links": links}
 

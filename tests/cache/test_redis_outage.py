@@ -6,71 +6,28 @@ never touched.
 
 import logging
 import os
-import socket
-import subprocess
-import time
 
 import pytest
-import redis
 from django.core.management import call_command
 
 from mediacentre.cache_settings import caches_for
 
+from ..servers import REDIS_SERVER, PrivateRedis
 from .conftest import get
 
 pytestmark = pytest.mark.django_db
 
-REDIS_SERVER = "/usr/bin/redis-server"
 URL = "/en/media-centre/media-club/"
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class RedisServer:
-    def __init__(self, directory):
-        self.port = free_port()
-        self.directory = directory
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(  # noqa: S603
-            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1"]
-            + ["--save", "", "--appendonly", "no", "--dir", str(self.directory)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        client = redis.Redis(port=self.port)
-        for _ in range(100):
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise RuntimeError(f"redis-server did not start on port {self.port}")
-
-    def stop(self):
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-            self.process = None
-
-    def keys(self):
-        return redis.Redis(port=self.port).dbsize()
-
-
 @pytest.fixture
-def redis_server(tmp_path):
+def redis_server():
     if not os.access(REDIS_SERVER, os.X_OK):
         pytest.skip(f"no redis-server at {REDIS_SERVER}: install the redis-server package")
-    server = RedisServer(tmp_path)
+    server = PrivateRedis()
     server.start()
     yield server
-    server.stop()
+    server.close()
 
 
 @pytest.fixture

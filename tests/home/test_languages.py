@@ -120,3 +120,16 @@ def test_choosing_an_unknown_language_is_a_404(client):
     response = client.get("/language/fr/", {"next": "/fr/"}, follow=True)
     assert response.status_code == 404
     assert "django_language" not in client.cookies
+
+
+def test_switcher_on_search_results_links_the_search_page_of_each_language(client):
+    html = client.get("/ru/search/", {"q": "дети"}).content.decode()
+    switcher = html[html.index('class="language-switcher"') :]
+    for code in ("en", "kk", "ky"):
+        assert f'href="/language/{code}/?next=/{code}/search/" lang="{code}"' in switcher
+
+
+def test_switcher_on_a_missing_page_links_each_home(client):
+    html = client.get("/ru/no-such-page/").content.decode()
+    switcher = html[html.index('class="language-switcher"') :]
+    assert 'href="/language/en/?next=/en/" lang="en"' in switcher

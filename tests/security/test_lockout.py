@@ -2,9 +2,6 @@
 from one address for a while; other addresses and other people carry on."""
 
 import io
-import os
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,6 +11,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from ..html import text
+from ..servers import run_django
 from .accounts import (
     LOGIN_URL,
     PASSWORD,
@@ -111,17 +109,7 @@ def test_trusted_proxy_count_from_the_environment_sets_the_proxy_settings():
         "from django.conf import settings; print(settings.AXES_IPWARE_PROXY_COUNT, "
         "settings.AXES_IPWARE_META_PRECEDENCE_ORDER[0], settings.IPWARE_STRICT)"
     )
-    environment = dict(
-        os.environ, TRUSTED_PROXY_COUNT="2", DJANGO_SETTINGS_MODULE="mediacentre.settings.test"
-    )
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_django(code, "mediacentre.settings.test", TRUSTED_PROXY_COUNT="2")
     assert result.stdout.split() == ["1", "HTTP_X_FORWARDED_FOR", "False"], result.stderr
 
 

@@ -72,8 +72,8 @@ MIDDLEWARE = [
     # Before WhiteNoise, so static files get the headers too.
     "mediacentre.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    # The page cache stores responses below the security headers (each reader gets a fresh
-    # CSP nonce) and above everything that shapes a page; see mediacentre/page_cache.py.
+    # The page cache stores responses below the security headers (a change of policy applies
+    # to cached pages at once) and above everything that shapes a page; see page_cache.py.
     "mediacentre.page_cache.UpdatePageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

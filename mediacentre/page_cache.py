@@ -22,7 +22,13 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.core.cache import caches
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
-from django.utils.cache import cc_delim_re, patch_cache_control, patch_response_headers
+from django.utils import translation
+from django.utils.cache import (
+    cc_delim_re,
+    get_cache_key,
+    patch_cache_control,
+    patch_response_headers,
+)
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 # Never looked up nor given cache headers here: they have their own rules.
@@ -45,8 +51,10 @@ def version_key(path):
     return VERSION_KEY_PREFIX + hashlib.sha256(path.encode()).hexdigest()
 
 
-def path_version(path):
-    """The current version of a path; a path never seen (or purged) gets a new one."""
+def path_version(path, current=None):
+    """The version of a path (current, if just read); a path never seen (or purged) gets a new one."""
+    if current is not None:
+        return current
     cache = page_cache()
     key = version_key(path)
     version = cache.get(key)
@@ -119,23 +127,57 @@ def drop_vary_cookie(response):
 
 
 class FetchPageFromCacheMiddleware(FetchFromCacheMiddleware):
-    """Django's FetchFromCacheMiddleware for anonymous page requests; put it last."""
+    """Django's FetchFromCacheMiddleware for anonymous page requests.
+
+    Put it right below UpdatePageCacheMiddleware: a hit then skips sessions, CSRF,
+    authentication and the rest, none of which an anonymous, cookie-less read needs. The
+    language is not known yet, so it is worked out here as LocaleMiddleware will, for the
+    cache key to carry the same language the stored page was rendered in.
+    """
 
     def process_request(self, request):
         request.is_page_cache_request = bool(cache_seconds()) and is_page_request(request)
         if not (request.is_page_cache_request and may_be_served_from_cache(request)):
             request._cache_update_cache = False
             return None
+        language = translation.get_language_from_request(request, check_path=True)
+        with translation.override(language):
+            response, version = self.cached_response(request)
         # Read before rendering: a purge during the render makes what is stored a miss.
-        request.page_cache_version = path_version(request.path)
-        response = super().process_request(request)
-        if response is None:
-            return None
-        if getattr(response, "page_cache_version", None) != request.page_cache_version:
+        request.page_cache_version = path_version(request.path, current=version)
+        stored_version = getattr(response, "page_cache_version", None)
+        if response is None or stored_version != request.page_cache_version:
             request._cache_update_cache = True
             return None
+        request._cache_update_cache = False
         request.is_page_cache_hit = True
         return response
+
+    def cached_response(self, request):
+        """The stored response, if any, and the path's version, as the parent class looks
+        them up but in two round trips to the cache, not three."""
+        reader = ReadWithVersion(self.cache, version_key(request.path))
+        for method in ("GET", "HEAD") if request.method == "HEAD" else ("GET",):
+            key = get_cache_key(request, self.key_prefix, method, cache=reader)
+            response = self.cache.get(key) if key else None
+            if response is not None:
+                return response, reader.version
+        return None, reader.version
+
+
+class ReadWithVersion:
+    """The page cache as Django's get_cache_key() reads it, fetching a path's version with
+    the first key asked for (the list of headers the page varies on), in one round trip."""
+
+    def __init__(self, cache, version_key):
+        self.cache = cache
+        self.version_key = version_key
+        self.version = None
+
+    def get(self, key, default=None):
+        found = self.cache.get_many([key, self.version_key])
+        self.version = found.get(self.version_key, self.version)
+        return found.get(key, default)
 
 
 class UpdatePageCacheMiddleware(UpdateCacheMiddleware):
@@ -143,7 +185,7 @@ class UpdatePageCacheMiddleware(UpdateCacheMiddleware):
     response public (for a time) or private.
 
     Put it below the middleware whose headers must be made afresh for each response (the
-    Content-Security-Policy and its nonce), and above those that shape the page: sessions,
+    request id, the security headers), and above those that shape the page: sessions,
     language, CSRF.
     """
 

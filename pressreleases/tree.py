@@ -38,15 +38,21 @@ class Lineage:
             root.url_path + "".join(f"{slug}/" for slug in path_components[:length])
             for length in range(1, len(path_components) + 1)
         ]
+        # Each arm can use an index (path, slug), however large the site.
         on_path = Q(path__in=ancestor_paths(root)) | Q(
-            path__startswith=root.path, url_path__in=url_paths
+            slug__in=path_components, path__startswith=root.path, url_path__in=url_paths
         )
-        translated = Page.objects.filter(on_path, depth__gte=2).values("translation_key")
+        # Every page sharing a translation key with a page on the path: those pages
+        # themselves, live or not, and their live translations. A semi-join on the
+        # translation key, not an OR with it, so the database looks up a few keys
+        # rather than reading every page.
+        keys_on_path = Page.objects.filter(on_path).values("translation_key")
         restricted = PageViewRestriction.objects.filter(
             Q(page_id=OuterRef("pk")) | Q(page_id=OuterRef("alias_of_id"))
         )
         pages = list(
-            Page.objects.filter(on_path | Q(live=True, translation_key__in=Subquery(translated)))
+            Page.objects.filter(translation_key__in=Subquery(keys_on_path))
+            .filter(Q(live=True) | on_path)
             .select_related("locale")
             .annotate(has_view_restriction=Exists(restricted))
             .order_by("depth", "path")

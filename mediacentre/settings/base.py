@@ -72,9 +72,11 @@ MIDDLEWARE = [
     # Before WhiteNoise, so static files get the headers too.
     "mediacentre.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    # The page cache stores responses below the security headers (a change of policy applies
-    # to cached pages at once) and above everything that shapes a page; see page_cache.py.
+    # The page cache stores and serves responses below the security headers (a change of
+    # policy applies to cached pages at once) and above everything that shapes a page, so a
+    # hit costs only the middleware above; see page_cache.py.
     "mediacentre.page_cache.UpdatePageCacheMiddleware",
+    "mediacentre.page_cache.FetchPageFromCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "mediacentre.middleware.PrefixedLocaleMiddleware",
@@ -86,8 +88,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # After the language and the user are known.
-    "mediacentre.page_cache.FetchPageFromCacheMiddleware",
     # Last, as axes asks: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -121,6 +121,12 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+else:
+    # Write-ahead log: readers do not wait for the writer, and a commit does not wait for
+    # the disk (it syncs at checkpoints), which makes each small transaction ~20 ms cheaper.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -23,12 +23,16 @@ def _current_page(context, page):
     return page if isinstance(page, Page) else None
 
 
-def media_centre_pages(page):
+def media_centre_pages(page, lineage=None):
     """The page's media centre, then its live, in-menu sections, in tree order (one query).
 
     The media centre is the page itself or its ancestor or, for a page above
-    any media centre such as a language's home page, its child.
+    any media centre such as a language's home page, its child. The request's
+    lineage, when it holds the page, already has the ancestors.
     """
+    centre = _centre_in_lineage(page, lineage) if lineage is not None else None
+    if centre is not None:
+        return [centre, *Page.objects.child_of(centre).live().in_menu().order_by("path")]
     tree = Page.objects
     centre = (
         MediaCentrePage.objects.live()
@@ -43,6 +47,15 @@ def media_centre_pages(page):
     return list(tree.filter(Q(path=path) | sections).order_by("path"))
 
 
+def _centre_in_lineage(page, lineage):
+    """The shallowest live media centre among the page and its ancestors, as fetched."""
+    ancestors = lineage.ancestors(page) or []
+    for candidate in [*ancestors, lineage.by_path[page.path]]:
+        if candidate.live and issubclass(candidate.specific_class, MediaCentrePage):
+            return candidate
+    return None
+
+
 @register.inclusion_tag("pressreleases/includes/navigation.html", takes_context=True)
 def media_centre_navigation(context, page=None):
     """The media centre and its sections, with the reader's place marked by aria-current."""
@@ -51,7 +64,7 @@ def media_centre_navigation(context, page=None):
         return {"links": []}
     request = context.get("request")
     links = []
-    for position, item in enumerate(media_centre_pages(page)):
+    for position, item in enumerate(media_centre_pages(page, lineage_for(request, page))):
         if item.pk == page.pk:
             current = "page"
         elif position and page.path.startswith(item.path):

@@ -148,3 +148,54 @@ def test_page_cache_off_when_seconds_is_zero(client, settings, site):
     response, queries = get(client, "/en/media-centre/media-club/")
     assert queries > 0
     assert "Cache-Control" not in response
+
+
+def test_a_hit_gets_fresh_security_headers_and_its_own_request_id(client, page_cache, site):
+    first = client.get("/en/media-centre/media-club/")
+    second, queries = get(client, "/en/media-centre/media-club/")
+    assert queries == 0
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Referrer-Policy"):
+        assert second[header] == first[header]
+    assert second["X-Request-ID"] != first["X-Request-ID"]
+
+
+def test_a_hit_is_in_the_language_of_its_address_whatever_the_reader_prefers(client, page_cache):
+    factories.standard_page(factories.media_centre("ru"), title="Клуб")
+    client.get("/ru/media-centre/media-club/", HTTP_ACCEPT_LANGUAGE="ru")
+    response, queries = get(client, "/ru/media-centre/media-club/", HTTP_ACCEPT_LANGUAGE="en")
+    assert queries == 0
+    assert response["Content-Language"] == "ru"
+    assert "Клуб" in response.content.decode()
+
+
+def test_unprefixed_addresses_are_cached_per_negotiated_language(client, page_cache, site):
+    russian, russian_queries = get(client, "/sitemap.xml", HTTP_ACCEPT_LANGUAGE="ru")
+    english = client.get("/sitemap.xml", HTTP_ACCEPT_LANGUAGE="en")
+    russian_again, queries = get(client, "/sitemap.xml", HTTP_ACCEPT_LANGUAGE="ru")
+    assert russian_queries > 0 and queries == 0
+    assert russian["Content-Language"] == russian_again["Content-Language"] == "ru"
+    assert english["Content-Language"] == "en"
+
+
+def test_a_hit_costs_two_reads_of_the_cache(client, page_cache, site, monkeypatch):
+    """Round trips to Redis are what a hit costs most: the path's version comes with the
+    first read."""
+    client.get("/en/media-centre/media-club/")
+    reads, depth = [], [0]
+    for method in ("get", "get_many"):
+        original = getattr(page_cache, method)
+
+        def counted(*args, _original=original, _method=method, **kwargs):
+            # The local-memory cache's get_many() calls its get(): one read, not three.
+            if not depth[0]:
+                reads.append(_method)
+            depth[0] += 1
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(page_cache, method, counted)
+    response, queries = get(client, "/en/media-centre/media-club/")
+    assert response.status_code == 200 and queries == 0
+    assert reads == ["get_many", "get"]

@@ -10,19 +10,28 @@ Wagtail updates the search index and the reference index on every save, several 
 per file. During an import run (LegacyImporter.deferred_indexing) those updates wait and
 are made in bulk every INDEX_BATCH_SIZE files and when the run ends, for what the files
 that were saved whole have saved; a file that fails leaves nothing in either index.
+
+Parsing is pure and costs a fifth to a third of a file's time, so a long run
+(read_legacy_files) parses a few files ahead in another process while this one saves; and
+earlier imports of the coming files are looked up LOOK_UP_BATCH at a time.
 """
 
 import hashlib
 import json
 import logging
-from collections import defaultdict
+import multiprocessing
+import os
+import signal
+from collections import defaultdict, deque
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from html import escape
-from pathlib import Path
+from itertools import islice
 
 from django.conf import settings
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
 from django.db.models import Subquery
 from django.db.models.signals import post_save
 from django.utils.text import slugify
@@ -36,10 +45,9 @@ from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from ..models import Contact, PressReleaseContact, PressReleasePage
-from .parser import parse_legacy
+from .parser import HTML_SUFFIXES, LegacyParseError, LegacyRelease, parse_legacy_file
 
 IMPORT_ACTION = "pressreleases.import_legacy"
-HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = (".txt", *HTML_SUFFIXES)
 CREATED, UPDATED, SKIPPED = "created", "updated", "skipped"
 MAX_SLUG_LENGTH = 80
@@ -51,6 +59,14 @@ TREE_FIELDS = ["path", "depth", "url_path", "content_type", "slug", "locale", "t
 INDEX_BATCH_SIZE = 100
 # What an import saves that Wagtail's search index holds.
 SEARCH_INDEXED_MODELS = (PressReleasePage, Contact)
+# Runs of this many files are parsed in another process: a shorter one would spend more
+# on starting that process than it saves.
+PARALLEL_MIN_FILES = 50
+# Files parsed ahead of the one being saved: enough to keep the parsing process busy,
+# few enough that memory stays flat however long the run.
+PARSE_AHEAD = 16
+# Files whose earlier imports are looked up in one query.
+LOOK_UP_BATCH = 50
 
 logger = logging.getLogger(__name__)
 
@@ -123,6 +139,41 @@ def credit_text(credits):
     return "; ".join(kept)
 
 
+def read_legacy_files(paths):
+    """Each file's LegacyRelease, or the LegacyParseError or OSError it failed with, in order."""
+    if len(paths) < PARALLEL_MIN_FILES or (os.cpu_count() or 1) < 2:
+        for path in paths:
+            yield release_or_error(parse_legacy_file, path)
+        return
+    pool = ProcessPoolExecutor(
+        max_workers=1,
+        # Not forked: a forked child would share this process's database connections.
+        mp_context=multiprocessing.get_context("spawn"),
+        # Ctrl-C is for this process to handle, which then stops the pool.
+        initializer=signal.signal,
+        initargs=(signal.SIGINT, signal.SIG_IGN),
+    )
+    try:
+        remaining = iter(paths)
+        parsing = deque(
+            pool.submit(parse_legacy_file, path) for path in islice(remaining, PARSE_AHEAD)
+        )
+        while parsing:
+            parsed = parsing.popleft()
+            for path in islice(remaining, 1):
+                parsing.append(pool.submit(parse_legacy_file, path))
+            yield release_or_error(parsed.result)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def release_or_error(read, *args):
+    try:
+        return read(*args)
+    except (LegacyParseError, OSError) as error:
+        return error
+
+
 @contextmanager
 def search_auto_update_paused(models):
     """Wagtail's search index update on save, switched off for these models meanwhile."""
@@ -176,6 +227,10 @@ class LegacyImporter:
         self.unindexed = defaultdict(set)
         self.files_unindexed = 0
         self.saved_in_file = []
+        # Source key -> (page id, checksum) of its latest import, or None if there is none,
+        # for the files about to be saved; the file being saved joins them once it is saved.
+        self.imported = {}
+        self.imported_in_file = {}
 
     @contextmanager
     def deferred_indexing(self):
@@ -198,18 +253,38 @@ class LegacyImporter:
         self.unindexed.clear()
         self.files_unindexed = 0
 
-    def import_file(self, path, source=None):
-        path = Path(path)
-        release = parse_legacy(path.read_bytes(), html=path.suffix.lower() in HTML_SUFFIXES)
-        self.saved_in_file, self.contacts_in_file = [], {}
+    def import_releases(self, sourced_releases):
+        """(source, ImportOutcome or the error that stopped it) for each (source, release) in
+        order, a release being a LegacyRelease or the error that stopped its parsing."""
+        sourced_releases = iter(sourced_releases)
+        while batch := list(islice(sourced_releases, LOOK_UP_BATCH)):
+            self.look_up(
+                source_key(release)
+                for _source, release in batch
+                if isinstance(release, LegacyRelease)
+            )
+            for source, release in batch:
+                if not isinstance(release, LegacyRelease):
+                    yield source, release  # the error that stopped its parsing
+                    continue
+                try:
+                    outcome = self.import_release(release, source)
+                except (ValidationError, DatabaseError) as error:
+                    outcome = error
+                yield source, outcome
+
+    def import_release(self, release, source):
+        """Save one parsed file (source: where it came from, for the page history)."""
+        self.saved_in_file, self.contacts_in_file, self.imported_in_file = [], {}, {}
         try:
             with transaction.atomic():
-                outcome = self.save(release, source or str(path))
+                outcome = self.save(release, source)
         except Exception:
             # Contacts this file changed in memory are not so in the database.
             self.known_contacts.clear()
             raise
         self.known_contacts.update(self.contacts_in_file)
+        self.imported.update(self.imported_in_file)
         # Only now that the file is saved whole do its objects wait for the indexes.
         if self.indexing_deferred and self.saved_in_file:
             for instance in self.saved_in_file:
@@ -246,12 +321,20 @@ class LegacyImporter:
                 page.slug = self.slug(release.title)
                 # A new page is no site's root: Wagtail need not ask on each save.
                 page._is_site_root = False
+                contact_links = list(page.contact_links.all())
                 # add_child has validated the page, so save_revision need not again.
                 self.parent.add_child(instance=page)
+                # add_child leaves the child relations to be read back from the database;
+                # they hold what it has just saved, and a new page has no other children.
+                # In memory, the first revision is made without a query for each.
+                for relation in get_all_child_relations(page):
+                    name = relation.get_accessor_name()
+                    setattr(page, name, contact_links if name == "contact_links" else [])
             revision = page.save_revision(clean=action == UPDATED)
             if self.publish:
                 revision.publish()
             self.saved_in_file.append(page)
+            self.imported_in_file[key] = (page.pk, digest)
             # The page's history records the import in place of a plain "edited" entry.
             log(
                 page,
@@ -267,22 +350,28 @@ class LegacyImporter:
             reused_contacts=len(contacts) - new_contacts,
         )
 
+    def look_up(self, keys):
+        """The latest import of each of these source keys, found in one query."""
+        self.imported = dict.fromkeys(keys)
+        entries = PageLogEntry.objects.filter(
+            action=IMPORT_ACTION,
+            data__source_key__in=list(self.imported),
+            # Pages since deleted or moved to another language do not count.
+            page_id__in=Subquery(PressReleasePage.objects.filter(locale=self.locale).values("pk")),
+        ).order_by("timestamp", "pk")
+        for page_id, key, digest in entries.values_list(
+            "page_id", "data__source_key", "data__checksum"
+        ):
+            self.imported[key] = (page_id, digest)
+
     def find_imported(self, key):
         """The page a release with this key was imported into, and that import's checksum."""
-        entry = (
-            PageLogEntry.objects.filter(
-                action=IMPORT_ACTION,
-                data__source_key=key,
-                page_id__in=Subquery(
-                    PressReleasePage.objects.filter(locale=self.locale).values("pk")
-                ),
-            )
-            .order_by("-timestamp", "-pk")
-            .first()
-        )
-        if entry is None:
+        if key not in self.imported:
+            self.look_up([key])
+        if self.imported[key] is None:
             return None, None
-        return PressReleasePage.objects.get(pk=entry.page_id), entry.data.get("checksum")
+        page_id, digest = self.imported[key]
+        return PressReleasePage.objects.get(pk=page_id), digest
 
     def fill(self, page, release, contacts):
         page.title = release.title

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import CommandError, call_command
+from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
@@ -295,6 +296,7 @@ def test_broken_files_are_reported_and_the_others_still_import(index, archive):
     assert str(error) == "3 of 5 files failed; nothing from them was saved."
     assert PressReleasePage.objects.count() == 2
     assert "created: 2, updated: 0, skipped: 0, failed: 3." in out
+    # The line survives the trip from the parsing process.
     assert f"  {no_title}:5: no title before the dateline" in out
     assert f"  {no_dateline}: no dateline: no paragraph opens with a place and a date" in out
     assert f"  {binary}: binary content, not a text or HTML page" in out
@@ -449,19 +451,20 @@ def test_indexes_are_updated_batch_by_batch_and_a_failing_file_adds_nothing_to_t
 def test_a_run_cut_short_still_leaves_what_it_saved_indexed(index, archive, monkeypatch):
     folder = archive(SCHOOLS, as_name="1.html").parent
     archive(REPORTERS, as_name="2.txt")
-    parse = importer.parse_legacy
+    fill = importer.LegacyImporter.fill
 
-    def parse_then_stop(data, html):
-        if not html:
+    def fill_then_stop(self, page, release, contacts):
+        if release.title == REPORTERS_TITLE:
             raise KeyboardInterrupt
-        return parse(data, html=html)
+        fill(self, page, release, contacts)
 
-    monkeypatch.setattr(importer, "parse_legacy", parse_then_stop)
+    monkeypatch.setattr(importer.LegacyImporter, "fill", fill_then_stop)
 
     with pytest.raises(KeyboardInterrupt):
         run(folder, "--locale", "en")
 
     assert found("toilets") == [imported("Schools in Naryn get clean water and new toilets")]
+    assert not PressReleasePage.objects.filter(title=REPORTERS_TITLE).exists()
 
 
 def test_after_an_import_pages_are_indexed_on_save_again(index, archive):
@@ -482,3 +485,66 @@ def test_a_dry_run_leaves_the_indexes_untouched(index, archive):
 
     assert snapshot() == before
     assert not found("newspaper")
+
+
+def test_a_new_page_has_one_revision_holding_it_as_saved_and_both_history_entries(index, archive):
+    run(archive(REPORTERS), "--locale", "en")
+
+    page = imported()
+    [revision] = page.revisions.all()
+    assert page.latest_revision == revision
+    # Every child relation (contacts, topics, comments, …) as the database holds it.
+    as_saved = page.serializable_data()
+    relations = [relation.get_accessor_name() for relation in get_all_child_relations(page)]
+    assert {name: revision.content[name] for name in relations} == {
+        name: as_saved[name] for name in relations
+    }
+    assert [link["contact"] for link in revision.content["contact_links"]] == [
+        link.contact_id for link in page.contact_links.order_by("sort_order")
+    ]
+    assert len(revision.content["contact_links"]) == 2
+    assert revision.as_object().summary == page.summary
+    assert set(PageLogEntry.objects.filter(page=page).values_list("action", flat=True)) == {
+        "wagtail.create",
+        IMPORT_ACTION,
+    }
+
+
+def test_a_long_run_parsed_in_another_process_saves_in_file_order_and_reports_failures(
+    index, archive, monkeypatch
+):
+    monkeypatch.setattr(importer, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(importer, "PARSE_AHEAD", 2)
+    monkeypatch.setattr(importer.os, "cpu_count", lambda: 2)
+    submitted = []
+    submit = importer.ProcessPoolExecutor.submit
+
+    def counted_submit(pool, function, *args):
+        submitted.append(args)
+        return submit(pool, function, *args)
+
+    monkeypatch.setattr(importer.ProcessPoolExecutor, "submit", counted_submit)
+    reporters = archive(REPORTERS, as_name="1.txt")
+    no_title = archive("broken_no_title.txt", as_name="2.txt")
+    schools = archive(SCHOOLS, as_name="3.html")
+    binary = archive("broken_binary.txt", as_name="4.txt")
+    copy = archive(REPORTERS, as_name="5.txt")
+
+    out, error = run(reporters.parent, "--locale", "en", "--verbosity", "2")
+
+    assert len(submitted) == 5
+    assert str(error) == "2 of 5 files failed; nothing from them was saved."
+    assert [line.split(":")[0] for line in out.splitlines()[:3]] == [
+        "Created",
+        "Created",
+        "Skipped",
+    ]
+    assert f"Created: {reporters} ({REPORTERS_TITLE})" in out
+    assert f"Created: {schools} (Schools in Naryn get clean water and new toilets)" in out
+    # The copy comes after its original, so it finds the page the original made.
+    assert f"Skipped: {copy} ({REPORTERS_TITLE})" in out
+    # The line survives the trip from the parsing process.
+    assert f"  {no_title}:5: no title before the dateline" in out
+    assert f"  {binary}: binary content, not a text or HTML page" in out
+    assert PressReleasePage.objects.count() == 2
+    assert found("toilets") == [imported("Schools in Naryn get clean water and new toilets")]

@@ -1,17 +1,25 @@
 import sys
 from collections import Counter
+from contextlib import closing
 from pathlib import Path
 from urllib.parse import urlparse
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
 from tqdm import tqdm
 from wagtail.models import Locale
 
 from pressreleases.legacy import LegacyParseError
-from pressreleases.legacy.importer import CREATED, SKIPPED, SUFFIXES, UPDATED, LegacyImporter
+from pressreleases.legacy.importer import (
+    CREATED,
+    SKIPPED,
+    SUFFIXES,
+    UPDATED,
+    ImportOutcome,
+    LegacyImporter,
+    read_legacy_files,
+)
 from pressreleases.models import PressReleaseIndexPage
 
 
@@ -37,6 +45,11 @@ def legacy_files(paths):
     if not files:
         raise CommandError("No .txt or .html pages found in " + ", ".join(paths))
     return files
+
+
+def failure(name, error):
+    """(file name, line or None, reason) of a file that could not be imported."""
+    return name, getattr(error, "line", None), describe(error)
 
 
 def describe(error):
@@ -93,13 +106,22 @@ class Command(BaseCommand):
         importer = LegacyImporter(index, publish=publish, dry_run=dry_run)
 
         outcomes, failures = [], []
-        progress = tqdm(files, unit="file", desc="Importing", disable=not sys.stderr.isatty())
-        with importer.deferred_indexing():
-            for path, name in progress:
-                try:
-                    outcome = importer.import_file(path, source=name)
-                except (LegacyParseError, ValidationError, OSError, DatabaseError) as error:
-                    failures.append((name, getattr(error, "line", None), describe(error)))
+        with (
+            closing(read_legacy_files([path for path, _name in files])) as releases,
+            importer.deferred_indexing(),
+        ):
+            progress = tqdm(
+                importer.import_releases(
+                    zip([name for _path, name in files], releases, strict=True)
+                ),
+                total=len(files),
+                unit="file",
+                desc="Importing",
+                disable=not sys.stderr.isatty(),
+            )
+            for name, outcome in progress:
+                if not isinstance(outcome, ImportOutcome):
+                    failures.append(failure(name, outcome))
                     continue
                 outcomes.append(outcome)
                 if dry_run or verbosity >= 2:

@@ -16,6 +16,7 @@ Which pages a change purges is decided in pressreleases/cache.py.
 """
 
 import hashlib
+import time
 import uuid
 from urllib.parse import unquote, urlsplit
 
@@ -26,9 +27,11 @@ from django.utils import translation
 from django.utils.cache import (
     cc_delim_re,
     get_cache_key,
+    get_max_age,
     patch_cache_control,
     patch_response_headers,
 )
+from django.utils.http import parse_http_date_safe
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 # Never looked up nor given cache headers here: they have their own rules.
@@ -151,6 +154,7 @@ class FetchPageFromCacheMiddleware(FetchFromCacheMiddleware):
             return None
         request._cache_update_cache = False
         request.is_page_cache_hit = True
+        set_age(response)
         return response
 
     def cached_response(self, request):
@@ -163,6 +167,16 @@ class FetchPageFromCacheMiddleware(FetchFromCacheMiddleware):
             if response is not None:
                 return response, reader.version
         return None, reader.version
+
+
+def set_age(response):
+    """The Age header Django's FetchFromCacheMiddleware gives a hit: seconds since it was
+    stored, as its Expires (set to the time of storing) tells."""
+    max_age = get_max_age(response)
+    expires = parse_http_date_safe(response.get("Expires"))
+    if max_age is not None and expires is not None:
+        # Age: 0 if the clock was turned back.
+        response["Age"] = max(0, max_age - (expires - int(time.time())))
 
 
 class ReadWithVersion:
@@ -202,6 +216,9 @@ class UpdatePageCacheMiddleware(UpdateCacheMiddleware):
             mark_uncached(request, response)
             return response
         drop_vary_cookie(response)
+        # One piece of content, not the hundreds a feed is written in: the server sends
+        # each piece in a write of its own, on every hit.
+        response.content = response.content
         # Browsers, which cannot be purged, check back each time; shared caches keep it.
         patch_response_headers(response, cache_timeout=0)
         patch_cache_control(response, public=True, s_maxage=self.page_timeout)

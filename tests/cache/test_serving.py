@@ -157,6 +157,8 @@ def test_a_hit_gets_fresh_security_headers_and_its_own_request_id(client, page_c
     for header in ("Content-Security-Policy", "X-Frame-Options", "Referrer-Policy"):
         assert second[header] == first[header]
     assert second["X-Request-ID"] != first["X-Request-ID"]
+    # As Django's cache middleware says of a hit: how long ago it was stored.
+    assert "Age" not in first and int(second["Age"]) >= 0
 
 
 def test_a_hit_is_in_the_language_of_its_address_whatever_the_reader_prefers(client, page_cache):
@@ -199,3 +201,13 @@ def test_a_hit_costs_two_reads_of_the_cache(client, page_cache, site, monkeypatc
     response, queries = get(client, "/en/media-centre/media-club/")
     assert response.status_code == 200 and queries == 0
     assert reads == ["get_many", "get"]
+
+
+def test_a_stored_feed_is_served_in_one_piece(client, page_cache, site):
+    """The feed is written in hundreds of pieces, which the server would send one by one."""
+    feed = site.index.url + "feed/rss/"
+    first = client.get(feed)
+    second, queries = get(client, feed)
+    assert queries == 0
+    assert len(list(second)) == 1
+    assert second.content == first.content and b"Schools reopen" in second.content

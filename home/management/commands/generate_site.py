@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import capfirst
 from wagtail.images import get_image_model
@@ -289,6 +289,11 @@ class Command(BaseCommand):
                 created += len(plans)
                 if plans:
                     self.stdout.write(f"{language.code}: added {len(plans)} releases")
+        if created:
+            # Rows written in bulk: the query planner gets their numbers now, as autovacuum
+            # would later, or the first requests are planned for a site a thousandth the size.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(
             self.style.SUCCESS(
                 f"{releases} generated releases in each of {len(languages)} languages "

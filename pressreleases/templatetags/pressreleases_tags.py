@@ -5,7 +5,6 @@ runs a query per item.
 """
 
 from django import template
-from django.db.models import Q, Subquery
 from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.models import Page
@@ -24,27 +23,30 @@ def _current_page(context, page):
 
 
 def media_centre_pages(page, lineage=None):
-    """The page's media centre, then its live, in-menu sections, in tree order (one query).
+    """The page's media centre, then its live, in-menu sections, in tree order.
 
     The media centre is the page itself or its ancestor or, for a page above
     any media centre such as a language's home page, its child. The request's
-    lineage, when it holds the page, already has the ancestors.
+    lineage, when it holds the page, may have it among the ancestors; otherwise a
+    query finds it.
     """
     centre = _centre_in_lineage(page, lineage) if lineage is not None else None
-    if centre is not None:
-        return [centre, *Page.objects.child_of(centre).live().in_menu().order_by("path")]
-    tree = Page.objects
-    centre = (
-        MediaCentrePage.objects.live()
-        .filter(locale_id=page.locale_id)
-        .filter(tree.ancestor_of_q(page, inclusive=True) | tree.child_of_q(page))
-        # An ancestor's path is shorter than a child's, so an ancestor wins.
-        .order_by("depth")
-    )
-    path = Subquery(centre.values("path")[:1])
-    depth = Subquery(centre.values("depth")[:1])
-    sections = Q(path__startswith=path, depth=depth + 1, live=True, show_in_menus=True)
-    return list(tree.filter(Q(path=path) | sections).order_by("path"))
+    if centre is None:
+        # Two plain queries, not one with the centre as a subquery: PostgreSQL takes
+        # several milliseconds to plan that one, on every request.
+        tree = Page.objects
+        centre = (
+            tree.live()
+            .type(MediaCentrePage)
+            .filter(locale_id=page.locale_id)
+            .filter(tree.ancestor_of_q(page, inclusive=True) | tree.child_of_q(page))
+            # An ancestor's path is shorter than a child's, so an ancestor wins.
+            .order_by("depth", "path")
+            .first()
+        )
+    if centre is None:
+        return []
+    return [centre, *Page.objects.child_of(centre).live().in_menu().order_by("path")]
 
 
 def _centre_in_lineage(page, lineage):

@@ -159,9 +159,19 @@ class FetchPageFromCacheMiddleware(FetchFromCacheMiddleware):
 
     def cached_response(self, request):
         """The stored response, if any, and the path's version, as the parent class looks
-        them up but in two round trips to the cache, not three."""
-        reader = ReadWithVersion(self.cache, version_key(request.path))
-        for method in ("GET", "HEAD") if request.method == "HEAD" else ("GET",):
+        them up: in one round trip to the cache for a page this process has served from it
+        before, in two otherwise (Django's takes three)."""
+        path_version_key = version_key(request.path)
+        methods = ("GET", "HEAD") if request.method == "HEAD" else ("GET",)
+        for method in methods:
+            key = get_cache_key(request, self.key_prefix, method, cache=RememberedHeaderLists)
+            if key:
+                found = self.cache.get_many([key, path_version_key])
+                if key in found:
+                    return found[key], found.get(path_version_key)
+        # Never seen here, or stored since under other headers: read as Django does.
+        reader = ReadWithVersion(self.cache, path_version_key)
+        for method in methods:
             key = get_cache_key(request, self.key_prefix, method, cache=reader)
             response = self.cache.get(key) if key else None
             if response is not None:
@@ -179,6 +189,21 @@ def set_age(response):
         response["Age"] = max(0, max_age - (expires - int(time.time())))
 
 
+# The request headers each stored page varies on (Django's "header list", which the key
+# of the page is made from), by the key Django keeps that list under, as last read from
+# the cache. They change only when a page's Vary header does. Forgotten all at once when full.
+KNOWN_HEADER_LISTS = {}
+MAX_KNOWN_HEADER_LISTS = 10_000
+
+
+class RememberedHeaderLists:
+    """The header lists this process has read, as get_cache_key() reads them from a cache."""
+
+    @staticmethod
+    def get(key, default=None):
+        return KNOWN_HEADER_LISTS.get(key, default)
+
+
 class ReadWithVersion:
     """The page cache as Django's get_cache_key() reads it, fetching a path's version with
     the first key asked for (the list of headers the page varies on), in one round trip."""
@@ -191,6 +216,11 @@ class ReadWithVersion:
     def get(self, key, default=None):
         found = self.cache.get_many([key, self.version_key])
         self.version = found.get(self.version_key, self.version)
+        header_list = found.get(key)
+        if header_list is not None:
+            if len(KNOWN_HEADER_LISTS) >= MAX_KNOWN_HEADER_LISTS:
+                KNOWN_HEADER_LISTS.clear()
+            KNOWN_HEADER_LISTS[key] = header_list
         return found.get(key, default)
 
 

@@ -3,6 +3,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from mediacentre import page_cache as page_cache_module
+
 from .. import factories
 from .conftest import get
 
@@ -179,13 +181,11 @@ def test_unprefixed_addresses_are_cached_per_negotiated_language(client, page_ca
     assert english["Content-Language"] == "en"
 
 
-def test_a_hit_costs_two_reads_of_the_cache(client, page_cache, site, monkeypatch):
-    """Round trips to Redis are what a hit costs most: the path's version comes with the
-    first read."""
-    client.get("/en/media-centre/media-club/")
+def count_reads(monkeypatch, cache):
+    """The reads of the cache made from now on, by method."""
     reads, depth = [], [0]
     for method in ("get", "get_many"):
-        original = getattr(page_cache, method)
+        original = getattr(cache, method)
 
         def counted(*args, _original=original, _method=method, **kwargs):
             # The local-memory cache's get_many() calls its get(): one read, not three.
@@ -197,10 +197,39 @@ def test_a_hit_costs_two_reads_of_the_cache(client, page_cache, site, monkeypatc
             finally:
                 depth[0] -= 1
 
-        monkeypatch.setattr(page_cache, method, counted)
-    response, queries = get(client, "/en/media-centre/media-club/")
-    assert response.status_code == 200 and queries == 0
+        monkeypatch.setattr(cache, method, counted)
+    return reads
+
+
+def test_a_hit_costs_one_read_of_the_cache_once_the_process_knows_the_page(
+    client, page_cache, site, monkeypatch
+):
+    """Round trips to Redis are what a hit costs most: the path's version comes with the
+    first read, and the page itself with it once this process knows the page's key."""
+    monkeypatch.setattr(page_cache_module, "KNOWN_HEADER_LISTS", {})
+    client.get("/en/media-centre/media-club/")
+    reads = count_reads(monkeypatch, page_cache)
+    first, first_queries = get(client, "/en/media-centre/media-club/")
     assert reads == ["get_many", "get"]
+    reads.clear()
+    second, second_queries = get(client, "/en/media-centre/media-club/")
+    assert reads == ["get_many"]
+    assert first_queries == second_queries == 0
+    assert first.content == second.content and b"Pro-Children Media Club" in second.content
+
+
+def test_a_page_stored_under_other_headers_than_remembered_is_still_found(
+    client, page_cache, site, monkeypatch
+):
+    monkeypatch.setattr(page_cache_module, "KNOWN_HEADER_LISTS", {})
+    client.get("/en/media-centre/media-club/")
+    client.get("/en/media-centre/media-club/")
+    assert page_cache_module.KNOWN_HEADER_LISTS
+    for key in page_cache_module.KNOWN_HEADER_LISTS:
+        page_cache_module.KNOWN_HEADER_LISTS[key] = ["HTTP_USER_AGENT"]
+    response, queries = get(client, "/en/media-centre/media-club/", HTTP_USER_AGENT="Reader")
+    assert response.status_code == 200 and queries == 0
+    assert b"Pro-Children Media Club" in response.content
 
 
 def test_a_stored_feed_is_served_in_one_piece(client, page_cache, site):

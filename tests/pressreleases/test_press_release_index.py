@@ -95,6 +95,21 @@ def test_topic_archive_filters_by_topic_in_the_same_language(client, index):
     assert response.context["topic"] == protection
 
 
+def test_year_counts_count_each_release_once_whatever_its_topics(client, index):
+    protection, water = factories.topic(), factories.topic("en", "Water", "water")
+    both = factories.release(index, 1, date=datetime.date(2017, 3, 1))
+    factories.attach(both, topics=[water, protection])
+    factories.attach(factories.release(index, 2, date=datetime.date(2016, 5, 1)), topics=[water])
+    factories.release(index, 3, date=datetime.date(2017, 6, 1))
+    factories.release(index, 4, date=datetime.date(2017, 7, 1), live=False)
+
+    assert index.releases_per_year() == {2017: (2, 2), 2016: (1, 1)}
+    assert index.releases_per_year(protection) == {2017: (2, 1), 2016: (1, 0)}
+    assert index.releases_per_year(water) == {2017: (2, 1), 2016: (1, 1)}
+    archive = client.get(INDEX_URL + "topic/water/").content.decode()
+    assert archive.count('class="release-card"') == 2
+
+
 def test_unknown_topic_or_topic_of_another_language_is_a_404(client, index):
     factories.topic("ru", "Защита детей", "child-protection")
     assert client.get(INDEX_URL + "topic/child-protection/").status_code == 404

@@ -48,6 +48,8 @@ WARM_TARGET = 0.8
 COLD_RELEASE_TARGET = 0.1
 SEARCH_P99_TARGET_MS = 100
 GUNICORN_WORKERS = 2
+# The search with one connection per worker runs this many times --duration.
+UNQUEUED_SEARCH_DURATION_FACTOR = 3
 
 
 @dataclass
@@ -159,6 +161,22 @@ def grow_site(releases, timings):
         str(releases),
         stdout=io.StringIO(),
     )
+
+
+def settle_database(timings):
+    """On PostgreSQL, what autovacuum would do some minutes after the bulk load, done now:
+    the new rows marked visible to all (so index-only scans need not read the table),
+    fresh statistics, and no vacuum of its own starting in the middle of the measurements."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+
+    def vacuum():
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM (ANALYZE)")
+
+    timed("VACUUM (ANALYZE)", timings, vacuum)
 
 
 def pages_to_measure(releases):
@@ -353,13 +371,13 @@ def parse_wrk(output):
     }
 
 
-def load(url, args, connections=None):
+def load(url, args, connections=None, duration=None):
     output = subprocess.run(  # noqa: S603 - fixed arguments
         [
             shutil.which("wrk"),
             "-t1",
             f"-c{connections or args.connections}",
-            f"-d{args.duration}s",
+            f"-d{duration or args.duration}s",
             "--timeout",
             "10s",
             "--latency",
@@ -415,8 +433,17 @@ def measure_warm_and_static(pages, env, redis, args):
                 flush=True,
             )
         search = next(page for page in pages if page.name == "Search")
-        search.unqueued = load(server.base + search.path, args, connections=GUNICORN_WORKERS)
-        print(f"  Search, one connection per worker: p99 {search.unqueued['p99']:.0f} ms")
+        # Three times as long: a p99 wants a few hundred requests at this rate.
+        search.unqueued = load(
+            server.base + search.path,
+            args,
+            connections=GUNICORN_WORKERS,
+            duration=UNQUEUED_SEARCH_DURATION_FACTOR * args.duration,
+        )
+        print(
+            f"  Search, one connection per worker: p50 {search.unqueued['p50']:.0f} ms, "
+            f"p99 {search.unqueued['p99']:.0f} ms"
+        )
     finally:
         server.stop()
 
@@ -511,6 +538,7 @@ def report(pages, args, timings, redis_used, profile, started):
     search = next(page for page in pages if page.name == "Search")
     search_p99 = max(search.cold["p99"], search.warm["p99"])
     search_alone_p99 = search.unqueued["p99"]
+    unqueued_seconds = UNQUEUED_SEARCH_DURATION_FACTOR * args.duration
     flat = all(len({page.queries[size] for size in sizes}) == 1 for page in pages)
     lowest = min(cached, key=lambda page: ratio(page.warm, page.static))
     lines += [
@@ -524,7 +552,8 @@ def report(pages, args, timings, redis_used, profile, started):
         f"{mark(ratio(release.cold, release.static) >= COLD_RELEASE_TARGET)} "
         f"({ratio(release.cold, release.static):.2f})",
         f"- Search p99 ≤ {SEARCH_P99_TARGET_MS} ms, one connection per worker: "
-        f"{mark(search_alone_p99 <= SEARCH_P99_TARGET_MS)} ({search_alone_p99:.0f} ms; "
+        f"{mark(search_alone_p99 <= SEARCH_P99_TARGET_MS)} ({search_alone_p99:.0f} ms, "
+        f"p50 {search.unqueued['p50']:.0f} ms, over {unqueued_seconds} s; "
         f"{search_p99:.0f} ms at {args.connections} connections, each request queued behind "
         f"those of the others; the target is for 10,000 releases per language on PostgreSQL)",
         f"- Queries flat from {sizes[0]:,} to {sizes[-1]:,} releases per language: "
@@ -602,6 +631,7 @@ def main():
         if args.releases > SMALL_SITE:
             grow_site(args.releases, timings)
             count_queries(pages, args.releases)
+        settle_database(timings)
         profile = profile_release(next(p for p in pages if p.name == "Press release"), stamp)
         connections.close_all()
 

@@ -147,3 +147,14 @@ def test_session_age_and_password_length_come_from_the_environment():
     )
     assert answer["session_age"] == 3600
     assert answer["twelve"] == ["password_too_short"]
+
+
+def test_the_wsgi_application_keeps_what_loading_made_out_of_full_collections():
+    """gc.freeze() once the site is loaded: a full collection in a request then scans only
+    what requests made, not every module, class and function of the site."""
+    result = run_django(
+        "import gc\nimport mediacentre.wsgi\nprint(gc.get_freeze_count())",
+        "mediacentre.settings.test",
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 50_000

@@ -27,11 +27,9 @@ from django.utils import translation
 from django.utils.cache import (
     cc_delim_re,
     get_cache_key,
-    get_max_age,
     patch_cache_control,
     patch_response_headers,
 )
-from django.utils.http import parse_http_date_safe
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 # Never looked up nor given cache headers here: they have their own rules.
@@ -181,12 +179,11 @@ class FetchPageFromCacheMiddleware(FetchFromCacheMiddleware):
 
 def set_age(response):
     """The Age header Django's FetchFromCacheMiddleware gives a hit: seconds since it was
-    stored, as its Expires (set to the time of storing) tells."""
-    max_age = get_max_age(response)
-    expires = parse_http_date_safe(response.get("Expires"))
-    if max_age is not None and expires is not None:
+    stored (kept with it, rather than parsed back from its Expires header on every hit)."""
+    stored_at = getattr(response, "page_cache_stored_at", None)
+    if stored_at is not None:
         # Age: 0 if the clock was turned back.
-        response["Age"] = max(0, max_age - (expires - int(time.time())))
+        response["Age"] = max(0, int(time.time() - stored_at))
 
 
 # The request headers each stored page varies on (Django's "header list", which the key
@@ -253,6 +250,7 @@ class UpdatePageCacheMiddleware(UpdateCacheMiddleware):
         patch_response_headers(response, cache_timeout=0)
         patch_cache_control(response, public=True, s_maxage=self.page_timeout)
         response.page_cache_version = request.page_cache_version
+        response.page_cache_stored_at = time.time()
         return super().process_response(request, response)
 
 

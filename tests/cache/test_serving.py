@@ -1,6 +1,9 @@
 """What the page cache serves, to whom, and with which headers."""
 
+import datetime
+
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 
 from mediacentre import page_cache as page_cache_module
@@ -161,6 +164,16 @@ def test_a_hit_gets_fresh_security_headers_and_its_own_request_id(client, page_c
     assert second["X-Request-ID"] != first["X-Request-ID"]
     # As Django's cache middleware says of a hit: how long ago it was stored.
     assert "Age" not in first and int(second["Age"]) >= 0
+
+
+def test_a_hit_says_how_many_seconds_ago_it_was_stored(client, page_cache, site):
+    stored_at = datetime.datetime(2026, 5, 1, 9, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(stored_at, tick=False):
+        client.get("/en/media-centre/media-club/")
+    with time_machine.travel(stored_at + datetime.timedelta(seconds=42), tick=False):
+        response, queries = get(client, "/en/media-centre/media-club/")
+    assert queries == 0
+    assert response["Age"] == "42"
 
 
 def test_a_hit_is_in_the_language_of_its_address_whatever_the_reader_prefers(client, page_cache):

@@ -135,7 +135,11 @@ CREDIT_PATTERN = re.compile(r"^(?:(?:photo|фото)\s*:\s*)?(?P<credit>(?:©|\(
 
 _DAY_MONTH_YEAR = r"\d{1,2}(?:st|nd|rd|th)?[-\s]+[^\W\d_]+\.?,?\s+\d{4}(?:\s*(?:года|г\.?))?"
 _MONTH_DAY_YEAR = r"[^\W\d_]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-_YEAR_FIRST = r"\d{4}\s*-?\s*(?:жылғы|ж\.?),?\s*\d{1,2}[-\s]*[^\W\d_]+"
+# Kazakh puts the year first, as in "2016 жылғы 19 қараша" or "2016 ж. 19 қараша".
+_YEAR_FIRST = (
+    r"(?P<year>\d{4})\s*-?\s*(?:жылғы|ж\.?),?\s*(?P<day>\d{1,2})[-\s]*(?P<month>[^\W\d_]+)"
+)
+YEAR_FIRST_DATE = re.compile(rf"^{_YEAR_FIRST}$")
 _PLACE_AND_DATE = (
     r"(?P<place>[^\W\d_][^\d:–—«»“”\"]*?),\s*"
     rf"(?P<date>{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}|{_YEAR_FIRST})"
@@ -438,6 +442,10 @@ def find_dateline(chunks):
 
 
 def parse_date(text, line):
+    year_first = YEAR_FIRST_DATE.match(text)
+    if year_first:
+        # dateparser knows Kazakh months but not this order, nor the genitive "жылғы".
+        text = f"{year_first['day']} {year_first['month']} {year_first['year']}"
     parsed = dateparser.parse(text, languages=DATE_LANGUAGES, settings=DATE_SETTINGS)
     if parsed is None:
         raise LegacyParseError(f"the dateline's date “{text}” is not a valid date", line)

@@ -219,6 +219,9 @@ def test_site_chrome_and_scripts_are_left_out(fixture):
         ("Astana, November 19, 2005 — The lead.", "Astana", datetime.date(2005, 11, 19)),
         ("Алматы, 19 ноября 2016 г. – The lead.", "Алматы", datetime.date(2016, 11, 19)),
         ("Бишкек, 3 марта 2015 года – The lead.", "Бишкек", datetime.date(2015, 3, 3)),
+        # Kazakh: the year first, in the genitive or abbreviated.
+        ("Алматы, 2016 жылғы 19 қараша – The lead.", "Алматы", datetime.date(2016, 11, 19)),
+        ("Астана, 2017 ж. 1 желтоқсан – The lead.", "Астана", datetime.date(2017, 12, 1)),
         # The place and date alone on a line, the dash opening the next line or paragraph.
         ("Osh, 5 May 2014\n– The lead.", "Osh", datetime.date(2014, 5, 5)),
         ("Osh, 5 May 2014\n\n– The lead.", "Osh", datetime.date(2014, 5, 5)),

@@ -111,6 +111,10 @@ def live_site(browser, django_db_setup, django_db_blocker):
             )
             connection.creation.deserialize_db_from_string(baseline)
             cache.clear()
+            # While Playwright runs, this fixture's queries have a connection of their own
+            # (Django keeps one per async context): left open, it would keep the test
+            # database from being dropped at the end of the run.
+            connection.close()
 
 
 @pytest.fixture

@@ -214,11 +214,12 @@ class ReadWithVersion:
         found = self.cache.get_many([key, self.version_key])
         self.version = found.get(self.version_key, self.version)
         header_list = found.get(key)
-        if header_list is not None:
-            if len(KNOWN_HEADER_LISTS) >= MAX_KNOWN_HEADER_LISTS:
-                KNOWN_HEADER_LISTS.clear()
-            KNOWN_HEADER_LISTS[key] = header_list
-        return found.get(key, default)
+        if header_list is None:
+            return default
+        if len(KNOWN_HEADER_LISTS) >= MAX_KNOWN_HEADER_LISTS:
+            KNOWN_HEADER_LISTS.clear()
+        KNOWN_HEADER_LISTS[key] = header_list
+        return header_list
 
 
 class UpdatePageCacheMiddleware(UpdateCacheMiddleware):

@@ -88,7 +88,9 @@ class TopicFilter(BaseFilterBackend):
             return queryset
         # A topic's slug is the same in every language, so ?locale= picks the language.
         return queryset.filter(
-            pk__in=PressReleaseTopic.objects.filter(topic__slug=slug).values("page_id")
+            pk__in=PressReleaseTopic.objects.filter(topic__slug=slug, topic__live=True).values(
+                "page_id"
+            )
         )
 
 

@@ -86,7 +86,7 @@ class PressReleaseFeed(Feed):
         return self.site_name or None
 
     def item_categories(self, release):
-        return [link.topic.name for link in release.topic_links.all()]
+        return [link.topic.name for link in release.topic_links.all() if link.topic.live]
 
     def item_enclosures(self, release):
         rendition = metadata.share_image(release)

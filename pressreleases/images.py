@@ -65,7 +65,6 @@ class CreditedImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
-        permissions = [("choose_image", "Can choose image")]
 
 
 class CreditedRendition(AbstractRendition):

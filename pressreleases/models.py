@@ -208,7 +208,7 @@ class PressReleaseIndexPage(RoutablePageMixin, TreeRoutingMixin, ListingMixin, P
 
     @path("topic/<slug:slug>/")
     def topic_archive(self, request, slug):
-        topic = get_object_or_404(Topic, slug=slug, locale_id=self.locale_id)
+        topic = get_object_or_404(Topic, slug=slug, locale_id=self.locale_id, live=True)
         counts = self.releases_per_year(topic)
         total = sum(on_topic for _, on_topic in counts.values())
         releases = self.releases().filter(topic_links__topic=topic)
@@ -232,12 +232,12 @@ class PressReleaseIndexPage(RoutablePageMixin, TreeRoutingMixin, ListingMixin, P
 
     @path("topic/<slug:slug>/feed/rss/")
     def topic_rss_feed(self, request, slug):
-        topic = get_object_or_404(Topic, slug=slug, locale_id=self.locale_id)
+        topic = get_object_or_404(Topic, slug=slug, locale_id=self.locale_id, live=True)
         return PressReleaseFeed(self, topic)(request)
 
     @path("topic/<slug:slug>/feed/atom/")
     def topic_atom_feed(self, request, slug):
-        topic = get_object_or_404(Topic, slug=slug, locale_id=self.locale_id)
+        topic = get_object_or_404(Topic, slug=slug, locale_id=self.locale_id, live=True)
         return PressReleaseAtomFeed(self, topic)(request)
 
     def get_cached_paths(self):
@@ -409,17 +409,24 @@ class PressReleasePage(TreeRoutingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # A shared snippet that has never been approved is not shown to readers yet.
         context["contacts"] = [
-            link.contact for link in self.contact_links.select_related("contact")
+            link.contact
+            for link in self.contact_links.select_related("contact")
+            if link.contact.live
         ]
-        context["topics"] = [link.topic for link in self.topic_links.select_related("topic")]
+        context["topics"] = [
+            link.topic for link in self.topic_links.select_related("topic") if link.topic.live
+        ]
         context["related_pages"] = [
             link.related_page
             for link in self.related_links.filter(related_page__live=True).select_related(
                 "related_page"
             )
         ]
-        context["boilerplate"] = Boilerplate.objects.filter(locale_id=self.locale_id).first()
+        context["boilerplate"] = Boilerplate.objects.filter(
+            locale_id=self.locale_id, live=True
+        ).first()
         # Specific, for routablepageurl; its own fields stay deferred, so no extra query.
         context["index_page"] = self.get_parent().specific_deferred
         context["absolute_url"] = self.get_full_url(request)
@@ -724,7 +731,9 @@ class ContactPage(TreeRoutingMixin, ListingMixin, AbstractEmailForm):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["press_contacts"] = [
-            link.contact for link in self.press_contact_links.select_related("contact")
+            link.contact
+            for link in self.press_contact_links.select_related("contact")
+            if link.contact.live
         ]
         return context
 

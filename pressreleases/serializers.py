@@ -32,12 +32,17 @@ class ContactsField(Field):
                 "email": link.contact.email,
             }
             for link in links.all()
+            if link.contact.live
         ]
 
 
 class TopicsField(Field):
     def to_representation(self, links):
-        return [{"name": link.topic.name, "slug": link.topic.slug} for link in links.all()]
+        return [
+            {"name": link.topic.name, "slug": link.topic.slug}
+            for link in links.all()
+            if link.topic.live
+        ]
 
 
 class LiveTranslations:

@@ -1,8 +1,15 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -14,7 +21,32 @@ def tel_uri(phone):
     return f"tel:+{digits}" if phone.startswith("+") else f"tel:{digits}"
 
 
-class Contact(TranslatableMixin, index.Indexed, models.Model):
+class SharedContent(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
+):
+    """Content shown on many live pages at once, so a change goes through review first.
+
+    Readers see the row, which holds the live version; drafts live in revisions.
+    """
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="%(class)s",
+        for_concrete_model=False,
+    )
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+
+class Contact(SharedContent, index.Indexed):
     """A person readers can call about a release: the "For more information" block."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -45,7 +77,7 @@ class Contact(TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("locale"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(SharedContent.Meta):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
         ordering = ["name"]
@@ -58,7 +90,7 @@ class Contact(TranslatableMixin, index.Indexed, models.Model):
         return tel_uri(self.phone)
 
 
-class Topic(TranslatableMixin, models.Model):
+class Topic(SharedContent):
     """A subject press releases are filed under, e.g. child protection."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -73,7 +105,7 @@ class Topic(TranslatableMixin, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(SharedContent.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
         ordering = ["name"]
@@ -85,15 +117,17 @@ class Topic(TranslatableMixin, models.Model):
         return self.name
 
 
-class Boilerplate(TranslatableMixin, models.Model):
+class Boilerplate(SharedContent):
     """The "About us" paragraph shown under every press release in its language."""
 
     title = models.CharField(_("title"), max_length=255)
     text = RichTextField(_("text"), features=["bold", "italic", "link"])
 
+    translatable_fields = [TranslatableField("title"), TranslatableField("text")]
+
     panels = [FieldPanel("title"), FieldPanel("text")]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(SharedContent.Meta):
         verbose_name = _("about-us boilerplate")
         verbose_name_plural = _("about-us boilerplates")
 

@@ -4,17 +4,27 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, translation
 from .legacy.importer import IMPORT_ACTION, ImportLogFormatter
+from .permissions import (
+    OwnLanguagesPermissionPolicy,
+    refuse_other_languages,
+    refuse_other_languages_on_create,
+)
 from .snippets import Boilerplate, Contact, Topic
 from .translation_status import (
     OutOfDateTranslationsPanel,
     can_see_translation_status,
     translation_status_view,
 )
+
+# Before the snippets are registered, which would give them Wagtail's model-wide policy.
+for shared_model in (Contact, Topic, Boilerplate):
+    register_permission_policy(shared_model, OwnLanguagesPermissionPolicy(shared_model))
 
 
 class ContactViewSet(SnippetViewSet):
@@ -44,6 +54,39 @@ class MediaCentreSnippets(SnippetViewSetGroup):
 
 
 register_snippet(MediaCentreSnippets)
+
+
+@hooks.register("before_create_snippet")
+def create_snippets_in_own_languages(request, model):
+    return refuse_other_languages_on_create(request, model)
+
+
+@hooks.register("before_edit_snippet")
+def edit_snippets_in_own_languages(request, instance):
+    refuse_other_languages(request, [instance])
+
+
+@hooks.register("before_delete_snippet")
+def delete_snippets_in_own_languages(request, instances):
+    refuse_other_languages(request, instances)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    """The same addresses as wagtail-localize's own "Translate" views, which they replace:
+    this app's hooks run first, so its URLs match first."""
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            translation.SubmitPageTranslationView.as_view(),
+            name="pressreleases_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            translation.SubmitSnippetTranslationView.as_view(),
+            name="pressreleases_submit_snippet_translation",
+        ),
+    ]
 
 
 @hooks.register("register_log_actions")

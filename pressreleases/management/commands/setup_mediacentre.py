@@ -8,6 +8,7 @@ those back to the plan.
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import (
@@ -17,10 +18,11 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Workflow,
+    WorkflowContentType,
     WorkflowTask,
 )
 
-from pressreleases.models import MediaCentrePage, SafeguardingTask
+from pressreleases.models import Boilerplate, Contact, MediaCentrePage, SafeguardingTask, Topic
 
 EDITORS = "Editors"
 REVIEWERS = "Reviewers"
@@ -41,27 +43,39 @@ REVIEWER_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + [
     "wagtailcore.publish_page",
     "wagtailcore.unlock_page",
 ]
+# Wagtail checks images and documents against its own models' permissions, whatever the
+# image model. "add" lets editors change their own uploads; "change" (any image) implies
+# delete in Wagtail, so only reviewers have it.
 EDITOR_COLLECTION_PERMISSIONS = [
-    "pressreleases.add_creditedimage",
-    "pressreleases.change_creditedimage",
-    "pressreleases.choose_image",
+    "wagtailimages.add_image",
+    "wagtailimages.choose_image",
     "wagtaildocs.add_document",
-    "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
 ]
+REVIEWER_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS + [
+    "wagtailimages.change_image",
+    "wagtailimages.delete_image",
+    "wagtaildocs.change_document",
+    "wagtaildocs.delete_document",
+]
+SHARED_SNIPPETS = ["contact", "topic", "boilerplate"]
+# Contacts, topics and the boilerplate: in the languages of the trees a group edits
+# (pressreleases/permissions.py); published only through review.
 EDITOR_MODEL_PERMISSIONS = [
     "wagtailadmin.access_admin",
-    "pressreleases.add_contact",
-    "pressreleases.change_contact",
-    "pressreleases.add_topic",
-    "pressreleases.change_topic",
-    "pressreleases.add_boilerplate",
-    "pressreleases.change_boilerplate",
+    "wagtail_localize.submit_translation",
+    *(
+        f"pressreleases.{action}_{model}"
+        for model in SHARED_SNIPPETS
+        for action in ("add", "change", "lock")
+    ),
 ]
 REVIEWER_MODEL_PERMISSIONS = EDITOR_MODEL_PERMISSIONS + [
-    "pressreleases.delete_contact",
-    "pressreleases.delete_topic",
+    f"pressreleases.{action}_{model}"
+    for model in SHARED_SNIPPETS
+    for action in ("delete", "publish", "unlock")
 ]
+SHARED_WORKFLOW_NAME = "Shared content review"
 
 
 def language_group_name(language_code):
@@ -94,29 +108,34 @@ class Command(BaseCommand):
         self.reset = reset or not Workflow.objects.filter(name=WORKFLOW_NAME).exists()
         collection = Collection.get_first_root_node()
 
+        editor = (EDITOR_PAGE_PERMISSIONS, EDITOR_COLLECTION_PERMISSIONS, EDITOR_MODEL_PERMISSIONS)
         plan = {
-            EDITORS: (centres, EDITOR_PAGE_PERMISSIONS, EDITOR_MODEL_PERMISSIONS),
-            REVIEWERS: (centres, REVIEWER_PAGE_PERMISSIONS, REVIEWER_MODEL_PERMISSIONS),
+            EDITORS: (centres, *editor),
+            REVIEWERS: (
+                centres,
+                REVIEWER_PAGE_PERMISSIONS,
+                REVIEWER_COLLECTION_PERMISSIONS,
+                REVIEWER_MODEL_PERMISSIONS,
+            ),
         }
         for locale in Locale.objects.all():
             own = [centre for centre in centres if centre.locale_id == locale.pk]
-            plan[language_group_name(locale.language_code)] = (
-                own,
-                EDITOR_PAGE_PERMISSIONS,
-                EDITOR_MODEL_PERMISSIONS,
-            )
-        for name, (pages, page_permissions, model_permissions) in plan.items():
-            self.sync_group(name, pages, page_permissions, model_permissions, collection)
+            plan[language_group_name(locale.language_code)] = (own, *editor)
+        for name, permissions in plan.items():
+            self.sync_group(name, *permissions, collection)
 
         self.sync_workflow(centres)
+        self.sync_shared_content_workflow()
 
-    def sync_group(self, name, pages, page_permissions, model_permissions, collection):
+    def sync_group(
+        self, name, pages, page_permissions, collection_permissions, model_permissions, collection
+    ):
         group, created = Group.objects.get_or_create(name=name)
         wanted_pages = {
             (page.pk, permission(codename).pk) for page in pages for codename in page_permissions
         }
         wanted_collection = {
-            (collection.pk, permission(codename).pk) for codename in EDITOR_COLLECTION_PERMISSIONS
+            (collection.pk, permission(codename).pk) for codename in collection_permissions
         }
         wanted_model = {permission(codename).pk for codename in model_permissions}
 
@@ -170,8 +189,10 @@ class Command(BaseCommand):
 
         if created:
             self.stdout.write(f'Created group "{name}"')
-        elif missing or extra:
+        elif edited:
             self.stdout.write(f'Restored group "{name}" to the plan')
+        elif missing or extra:
+            self.stdout.write(f'Set up group "{name}"')
 
     def sync_workflow(self, centres):
         workflow, created = Workflow.objects.get_or_create(
@@ -229,3 +250,27 @@ class Command(BaseCommand):
         for task in planned:
             if task.pk not in have:
                 self.stdout.write(f'Added task "{task.name}" to "{WORKFLOW_NAME}"')
+
+    def sync_shared_content_workflow(self):
+        """Contacts, topics and the boilerplate go through the reviewers' own review task.
+
+        Not the safeguarding check: these snippets hold no photos.
+        """
+        review = GroupApprovalTask.objects.get(
+            name=REVIEW_TASK_NAME, workflow_tasks__workflow__name=WORKFLOW_NAME
+        )
+        workflow, created = Workflow.objects.get_or_create(
+            name=SHARED_WORKFLOW_NAME, defaults={"active": True}
+        )
+        if created:
+            WorkflowTask.objects.create(workflow=workflow, task=review, sort_order=0)
+            self.stdout.write(f'Created workflow "{SHARED_WORKFLOW_NAME}"')
+        for model in (Contact, Topic, Boilerplate):
+            content_type = ContentType.objects.get_for_model(model)
+            _, assigned = WorkflowContentType.objects.get_or_create(
+                content_type=content_type, defaults={"workflow": workflow}
+            )
+            if assigned:
+                self.stdout.write(
+                    f'Assigned "{SHARED_WORKFLOW_NAME}" to {model._meta.verbose_name_plural}'
+                )

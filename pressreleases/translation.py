@@ -1,0 +1,117 @@
+"""Translating a page never writes into another language's shared content.
+
+wagtail-localize translates a page's related snippets (contacts, topics) along with it,
+and saves each into every target language, overwriting a translation that already exists
+there with the source's text. Here a snippet that already exists in the target language
+is only linked; a missing one is created as a draft and sent to review, so a reader sees
+it once a reviewer has approved its translation.
+
+The "Translate" form also offers only the languages the editor may edit.
+"""
+
+import contextlib
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from wagtail.models import DraftStateMixin, Page, WorkflowMixin
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.operations import TranslationCreator
+from wagtail_localize.views import submit_translations
+
+from .permissions import editable_locale_ids
+
+
+class KeepingTranslationCreator(TranslationCreator):
+    def create_translations(self, instance, include_related_objects=True):
+        if include_related_objects:
+            # The object the editor chose: wagtail-localize's own way, then its related
+            # objects through the branch below.
+            return super().create_translations(instance, include_related_objects)
+        self.create_missing_translations(instance)
+
+    def create_missing_translations(self, instance):
+        if instance.translation_key in self.seen_objects:
+            return
+        self.seen_objects.add(instance.translation_key)
+        source, _created = TranslationSource.get_or_create_from_instance(instance)
+        for target_locale in self.target_locales:
+            if target_locale.pk == source.locale_id or instance.has_translation(target_locale):
+                continue
+            translation, _created = Translation.objects.update_or_create(
+                source=source, target_locale=target_locale, defaults={"enabled": True}
+            )
+            self.mappings[source].append(translation)
+            publish = not isinstance(instance, DraftStateMixin)
+            with contextlib.suppress(ValidationError):
+                translation.save_target(user=self.user, publish=publish)
+            if not publish:
+                self.start_review(instance.get_translation(target_locale))
+
+    def start_review(self, created):
+        if not isinstance(created, WorkflowMixin):
+            return
+        workflow = created.get_workflow()
+        if workflow is not None and self.user is not None:
+            created.refresh_from_db()
+            workflow.start(created, self.user)
+
+
+@transaction.atomic
+def translate_keeping_existing(instance, locales, components=None, user=None):
+    """wagtail_localize.operations.translate_object, with the creator above."""
+    translator = KeepingTranslationCreator(user, locales)
+    translator.create_translations(instance)
+    if components is not None:
+        components.save(translator, sources_and_translations=translator.mappings)
+
+
+@transaction.atomic
+def translate_subtree_keeping_existing(page_id, locales, components, user):
+    """wagtail_localize.operations.translate_page_subtree, with the creator above."""
+    translator = KeepingTranslationCreator(user, locales)
+    for child in Page.objects.get(pk=page_id).get_descendants().order_by("path"):
+        translator.create_translations(child)
+    if components is not None:
+        components.save(translator, sources_and_translations=translator.mappings)
+
+
+class OwnLanguagesFormMixin:
+    """Offer only the languages the editor may edit, and translate with the creator above."""
+
+    def get_form(self):
+        form = super().get_form()
+        field = form.fields["locales"]
+        field.queryset = field.queryset.filter(pk__in=editable_locale_ids(self.request.user))
+        return form
+
+    @transaction.atomic
+    def form_valid(self, form):
+        locales = form.cleaned_data["locales"]
+        translate_keeping_existing(self.object, locales, self.components, self.request.user)
+        if isinstance(self.object, Page) and form.cleaned_data["include_subtree"]:
+            translate_subtree_keeping_existing(
+                self.object.pk, locales, self.components, self.request.user
+            )
+        translated = self.object.get_translation(locales[0]) if len(locales) == 1 else None
+        names = (
+            locales[0].get_display_name()
+            if len(locales) == 1
+            else _("{} locales").format(len(locales))
+        )
+        messages.success(self.request, self.get_success_message(names))
+        return redirect(self.get_success_url() or self.get_default_success_url(translated))
+
+
+class SubmitPageTranslationView(
+    OwnLanguagesFormMixin, submit_translations.SubmitPageTranslationView
+):
+    pass
+
+
+class SubmitSnippetTranslationView(
+    OwnLanguagesFormMixin, submit_translations.SubmitSnippetTranslationView
+):
+    pass

@@ -1,11 +1,15 @@
 import io
 
 import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
+
+from .. import factories
 
 LANGUAGES = ["en", "ru", "kk", "ky"]
 
@@ -74,3 +78,22 @@ def test_setup_site_refuses_to_take_the_address_of_another_site():
     with pytest.raises(CommandError, match="Another site already answers at 127.0.0.1:8765"):
         call_command("setup_site", stdout=io.StringIO())
     assert Site.objects.get(is_default_site=True).hostname == "localhost"
+
+
+@override_settings(DEBUG=True)
+def test_an_editors_dashboard_is_headed_with_the_sites_name_not_its_host(client):
+    factories.media_centre("kk")
+    call_command("setup_mediacentre", stdout=io.StringIO())
+    call_command("create_demo_users", stdout=io.StringIO())
+    client.force_login(get_user_model().objects.get(username="editor-kk"))
+    # Wagtail's own default site has no name: the dashboard shows its host instead.
+    Site.objects.filter(is_default_site=True).update(site_name="")
+    assert dashboard_heading(client) == "localhost"
+    call_command("setup_site", stdout=io.StringIO())
+    assert dashboard_heading(client) == "Media Centre"
+
+
+def dashboard_heading(client):
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser").find("h1").get_text(strip=True)

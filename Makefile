@@ -1,5 +1,5 @@
 # Two commands for a fresh machine with only Python 3.11+:
-#   make run    set up everything and serve the site on SQLite
+#   make run    set up everything and serve the site on SQLite, with the scheduler
 #   make test   run the whole test suite
 PYTHON ?= python3
 PORT ?= 8000
@@ -30,6 +30,9 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 var:
 	mkdir -p var
 
+# Set-up reports through its commands' own output; its logs, such as a line for each URL that
+# loading the demo purges, matter only when something goes wrong: warnings and errors.
+setup: export LOG_LEVEL ?= WARNING
 setup: $(VENV)/.installed | var ## Install, migrate and load the demo site (idempotent)
 	$(MANAGE) migrate --no-input
 	$(MANAGE) setup_site
@@ -38,10 +41,13 @@ setup: $(VENV)/.installed | var ## Install, migrate and load the demo site (idem
 	$(MANAGE) create_dev_superuser
 	$(MANAGE) create_demo_users
 
-run: setup ## Set up everything and serve on http://127.0.0.1:$(PORT)
-	@echo "Public site: http://127.0.0.1:$(PORT)/    Admin: http://127.0.0.1:$(PORT)/admin/"
-	@echo "admin and reviewer set up an authenticator app at first sign-in (README: Logging in safely)"
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+# The Site record, admin e-mail links and ALLOWED_HOSTS follow SITE_URL: the address served.
+run: export SITE_URL = http://127.0.0.1:$(PORT)
+run: $(VENV)/.installed | var ## Set up quietly, then serve on http://127.0.0.1:$(PORT) with the scheduler
+	@echo "Setting up the demo site (output in var/setup.log)..."
+	@$(MAKE) --no-print-directory setup >var/setup.log 2>&1 \
+		|| { tail -n 30 var/setup.log; echo "Set-up failed; the whole output is in var/setup.log."; exit 1; }
+	@$(MANAGE) serve_dev
 
 worker: $(VENV)/.installed ## Publish embargoed and withdraw expired pages on time (every minute)
 	$(MANAGE) run_publisher

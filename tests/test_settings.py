@@ -5,6 +5,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from mediacentre.site_url import production_site_url, site_address
 
 from .servers import run_django
 
@@ -57,7 +60,15 @@ def run_under_production(code, **env):
     result = run_django(
         f"import json\n{code}",
         "mediacentre.settings.production",
-        without=("SECURE_", "SESSION_", "PASSWORD_", "SENTRY_", "LOG_"),
+        without=(
+            "SECURE_",
+            "SESSION_",
+            "PASSWORD_",
+            "SENTRY_",
+            "LOG_",
+            "SITE_URL",
+            "WAGTAILADMIN_",
+        ),
         SECRET_KEY="k" * 20 + "-a-long-random-production-secret-0123456789",
         ALLOWED_HOSTS="media.example.org",
         DATABASE_URL="sqlite://:memory:",
@@ -158,3 +169,68 @@ def test_the_wsgi_application_keeps_what_loading_made_out_of_full_collections():
     )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) > 50_000
+
+
+@pytest.mark.parametrize(
+    ("url", "address"),
+    [
+        ("http://127.0.0.1:8765/", ("http://127.0.0.1:8765", "127.0.0.1", 8765)),
+        ("https://Media.Example.org", ("https://media.example.org", "media.example.org", 443)),
+        ("http://localhost:80", ("http://localhost", "localhost", 80)),
+        ("http://[::1]:8000", ("http://[::1]:8000", "::1", 8000)),
+    ],
+)
+def test_site_url_is_split_into_the_host_and_port_of_the_site_record(url, address):
+    parsed = site_address(url)
+    assert (parsed.url, parsed.hostname, parsed.port) == address
+
+
+@pytest.mark.parametrize(
+    "url", ["127.0.0.1:8000", "ftp://example.org", "https://example.org/media/", "http://:80"]
+)
+def test_a_site_url_that_is_not_an_origin_is_refused(url):
+    with pytest.raises(ImproperlyConfigured, match="SITE_URL"):
+        site_address(url)
+
+
+def django_settings(module, names, **env):
+    code = f"import json\nfrom django.conf import settings as s\nprint(json.dumps([getattr(s, n) for n in {names!r}]))"
+    result = run_django(code, module, without=("SITE_URL", "WAGTAILADMIN_", "ALLOWED_"), **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_in_development_admin_links_and_allowed_hosts_follow_site_url():
+    names = ["SITE_URL", "WAGTAILADMIN_BASE_URL", "ALLOWED_HOSTS"]
+    assert django_settings("mediacentre.settings.dev", names) == [
+        "http://127.0.0.1:8000",
+        "http://127.0.0.1:8000",
+        ["localhost", "127.0.0.1", "[::1]"],
+    ]
+    assert django_settings("mediacentre.settings.dev", names, SITE_URL="http://mc.test:8765") == [
+        "http://mc.test:8765",
+        "http://mc.test:8765",
+        ["localhost", "127.0.0.1", "[::1]", "mc.test"],
+    ]
+
+
+def test_an_explicit_wagtailadmin_base_url_still_wins():
+    assert django_settings(
+        "mediacentre.settings.dev",
+        ["WAGTAILADMIN_BASE_URL"],
+        SITE_URL="http://mc.test:8765",
+        WAGTAILADMIN_BASE_URL="https://admin.example.org",
+    ) == ["https://admin.example.org"]
+
+
+def test_production_site_url_defaults_to_the_first_allowed_host_over_https():
+    code = "print(json.dumps([settings.SITE_URL, settings.WAGTAILADMIN_BASE_URL]))"
+    code = f"from django.conf import settings\n{code}"
+    assert run_under_production(code) == ["https://media.example.org"] * 2
+    assert (
+        run_under_production(code, SITE_URL="https://press.example.org")
+        == ["https://press.example.org"] * 2
+    )
+    assert production_site_url("", [".example.org", "*"]) == "https://example.org"
+    with pytest.raises(ImproperlyConfigured, match="SITE_URL is not set"):
+        production_site_url("", ["*"])

@@ -12,6 +12,7 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from mediacentre.cache_settings import caches_for, frontend_caches
 from mediacentre.monitoring import logging_config
+from mediacentre.site_url import site_address
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -22,6 +23,9 @@ env = environ.Env()
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+# The address readers reach the site at (mediacentre/site_url.py): setup_site makes the
+# Wagtail Site match it, and admin e-mails link to it. Production derives it if unset.
+SITE_URL = site_address(env("SITE_URL", default="http://127.0.0.1:8000")).url
 
 
 INSTALLED_APPS = [
@@ -353,7 +357,7 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Media Centre")
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=SITE_URL)
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }

@@ -1,5 +1,7 @@
+from mediacentre.site_url import site_address
+
 from .base import *  # noqa: F403
-from .base import env
+from .base import ALLOWED_HOSTS, SITE_URL, env
 
 DEBUG = env.bool("DEBUG", default=True)
 # A fixed key is fine on a developer's machine; production refuses to start without its own.
@@ -8,3 +10,5 @@ SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-prod
 # MEDIACENTRE_2FA_REQUIRED=false relaxes that on a developer's machine only: production
 # settings never read it.
 MEDIACENTRE_2FA_REQUIRED = env.bool("MEDIACENTRE_2FA_REQUIRED", default=True)
+# The development server answers at SITE_URL (`make run` sets it), whatever ALLOWED_HOSTS says.
+ALLOWED_HOSTS = list(dict.fromkeys([*ALLOWED_HOSTS, site_address(SITE_URL).allowed_host]))

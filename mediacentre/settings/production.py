@@ -2,6 +2,7 @@ import sentry_sdk
 from django.core.exceptions import ImproperlyConfigured
 
 from mediacentre.monitoring import logging_config, sentry_options
+from mediacentre.site_url import production_site_url, site_address
 
 from .base import *  # noqa: F403
 from .base import LOG_LEVEL, STORAGES, env
@@ -15,6 +16,10 @@ if not SECRET_KEY:
         "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
     )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+# The public address (the Site record, links in admin e-mails): SITE_URL, else the first
+# allowed host over HTTPS, which is all production serves.
+SITE_URL = site_address(production_site_url(env("SITE_URL", default=""), ALLOWED_HOSTS)).url
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=SITE_URL)
 
 STORAGES = {
     **STORAGES,

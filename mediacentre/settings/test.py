@@ -13,6 +13,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # not cached; tests/cache/ turns the page cache on where it tests it.
 PAGE_CACHE_SECONDS = 0
 MEDIA_ROOT = tempfile.mkdtemp(prefix="mediacentre-test-media-")
+# The Site record setup_site makes for the tests: localhost:80, as Wagtail's own default.
+SITE_URL = "http://localhost"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the apps' folders; tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True

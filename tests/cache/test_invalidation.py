@@ -2,11 +2,13 @@
 request, and pages that do not show it stay cached."""
 
 import datetime
+import io
 
 import pytest
 import time_machine
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import Site
 
 from .. import factories
 from ..localize import translate
@@ -199,3 +201,14 @@ def test_a_purge_reaches_the_cdn_with_the_urls_that_show_the_page(page_cache, cd
         index + "feed/atom/",
     }
     assert set(cdn) == expected
+
+
+def test_purged_urls_name_site_url_once_setup_site_has_run(settings, cdn, site, change):
+    settings.SITE_URL = "http://127.0.0.1:8765"
+    call_command("setup_site", stdout=io.StringIO())
+    with change():
+        factories.publish(site.second)
+    # Wagtail caches the sites' root URLs, which the test's rollback does not undo.
+    Site.clear_site_root_paths_cache()
+    assert "http://127.0.0.1:8765" + SECOND in cdn
+    assert all(url.startswith("http://127.0.0.1:8765/") for url in cdn)

@@ -1,9 +1,10 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
+from mediacentre.site_url import site_address
 
 HOME_TITLES = {
     "en": "Home",
@@ -16,7 +17,9 @@ HOME_TITLES = {
 class Command(BaseCommand):
     help = (
         "Create a Locale for every content language and a HomePage per language, "
-        "linked as translations of one another, as the default site's root. Idempotent."
+        "linked as translations of one another, as the default site's root; the default "
+        "site at SITE_URL's host and port, named SITE_NAME. Idempotent; reports what it "
+        "changed."
     )
 
     @transaction.atomic
@@ -30,7 +33,7 @@ class Command(BaseCommand):
         home = HomePage.objects.filter(locale=default_locale, depth=2).first()
         if home is None:
             home = self._create_default_home(default_locale)
-        self._make_site_root(home)
+        self._make_default_site(home)
 
         for locale in Locale.objects.exclude(pk=default_locale.pk):
             if home.get_translation_or_none(locale) is not None:
@@ -56,18 +59,37 @@ class Command(BaseCommand):
         self.stdout.write(f"Created home page for {locale.language_code}")
         return home
 
-    def _make_site_root(self, home):
+    def _make_default_site(self, home):
+        """The default site at SITE_URL's host and port, named by WAGTAIL_SITE_NAME, rooted at
+        the home page: created, or corrected field by field with a line saying what changed."""
+        address = site_address(settings.SITE_URL)
+        wanted = {
+            "hostname": address.hostname,
+            "port": address.port,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "root_page_id": home.pk,
+        }
         site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            Site.objects.create(
-                hostname="localhost",
-                port=80,
-                root_page=home,
-                is_default_site=True,
-                site_name=settings.WAGTAIL_SITE_NAME,
+        clash = Site.objects.filter(hostname=address.hostname, port=address.port)
+        if site is not None:
+            clash = clash.exclude(pk=site.pk)
+        if clash.exists():
+            raise CommandError(
+                f"Another site already answers at {address.hostname}:{address.port}: "
+                "change SITE_URL, or that site in the admin (Settings > Sites)."
             )
-            self.stdout.write("Created the default site")
-        elif site.root_page_id != home.pk:
-            site.root_page = home
-            site.save(update_fields=["root_page"])
-            self.stdout.write("Pointed the default site at the home page")
+        if site is None:
+            Site.objects.create(is_default_site=True, **wanted)
+            self.stdout.write(f"Created the default site at {address.url}")
+            return
+        changes = {name: value for name, value in wanted.items() if getattr(site, name) != value}
+        if not changes:
+            return
+        described = [
+            f"{name.removesuffix('_id')} {getattr(site, name)!r} → {value!r}"
+            for name, value in changes.items()
+        ]
+        for name, value in changes.items():
+            setattr(site, name, value)
+        site.save(update_fields=list(changes))
+        self.stdout.write(f"Corrected the default site: {', '.join(described)}")

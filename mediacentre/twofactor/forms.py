@@ -1,5 +1,19 @@
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+
+
+class LoginForm(WagtailLoginForm):
+    """Wagtail's sign-in form, with the password field's label back.
+
+    Wagtail redefines the field without one, so Django falls back to the untranslated field
+    name "Password"; Django's own form has the label, translated in Django's catalogues.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = AuthenticationForm.base_fields["password"].label
 
 
 class CodeForm(forms.Form):

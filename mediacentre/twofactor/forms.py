@@ -16,13 +16,21 @@ class LoginForm(WagtailLoginForm):
         self.fields["password"].label = AuthenticationForm.base_fields["password"].label
 
 
+class OneTimeCodeInput(forms.TextInput):
+    """Shown empty again after a refusal: the code in it was wrong or has expired, and a new
+    one typed into the box would run on from it."""
+
+    def format_value(self, value):
+        return None
+
+
 class CodeForm(forms.Form):
     """A 6-digit code from the authenticator app, or a recovery code."""
 
     code = forms.CharField(
         label=_("Code"),
         max_length=32,
-        widget=forms.TextInput(
+        widget=OneTimeCodeInput(
             attrs={
                 "autocomplete": "one-time-code",
                 "autocapitalize": "off",

@@ -1,4 +1,5 @@
 import base64
+import math
 
 import qrcode
 import qrcode.image.svg
@@ -9,6 +10,7 @@ from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
@@ -18,7 +20,6 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 from django_otp import login as otp_login
-from django_otp import verify_token
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
@@ -59,6 +60,17 @@ def count_wrong_code(request):
     return getattr(request, "axes_locked_out", False)
 
 
+def wait_message(throttled):
+    wait = (throttled.until - timezone.now()).total_seconds() if throttled.until else 60
+    if wait < 60:
+        return _("Too many wrong codes in a row. Try again in %(seconds)s s.") % {
+            "seconds": max(math.ceil(wait), 1)
+        }
+    return _("Too many wrong codes in a row. Try again in %(minutes)s min.") % {
+        "minutes": math.ceil(wait / 60)
+    }
+
+
 class LockoutAwareCodeFormView(FormView):
     """A form asking for a code, which a locked-out (username, address) cannot even try."""
 
@@ -73,6 +85,10 @@ class LockoutAwareCodeFormView(FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(next=next_url(self.request), **kwargs)
 
+    def refuse(self, form, message):
+        form.add_error("code", message)
+        return self.form_invalid(form)
+
 
 class VerifyView(LockoutAwareCodeFormView):
     """The second step of signing in, for everyone who has set up an authenticator app."""
@@ -85,12 +101,14 @@ class VerifyView(LockoutAwareCodeFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        device = devices.matching_device(self.request.user, form.cleaned_data["code"])
+        try:
+            device = devices.matching_device(self.request.user, form.cleaned_data["code"])
+        except devices.Throttled as throttled:
+            return self.refuse(form, wait_message(throttled))
         if device is None:
             if count_wrong_code(self.request):
                 return lock_out(self.request)
-            form.add_error("code", _("That code was not accepted. Check it and try again."))
-            return self.form_invalid(form)
+            return self.refuse(form, _("That code was not accepted. Check it and try again."))
         otp_login(self.request, device)
         return redirect(next_url(self.request))
 
@@ -126,12 +144,14 @@ class EnrolView(LockoutAwareCodeFormView):
 
     def form_valid(self, form):
         user = self.request.user
-        if verify_token(user, self.device.persistent_id, form.cleaned_data["code"]) is None:
-            form.add_error(
-                "code",
-                _("That code was not accepted. Check the clock on your phone and try again."),
+        try:
+            accepted = devices.verify(user, self.device, form.cleaned_data["code"])
+        except devices.Throttled as throttled:
+            return self.refuse(form, wait_message(throttled))
+        if accepted is None:
+            return self.refuse(
+                form, _("That code was not accepted. Check the clock on your phone and try again.")
             )
-            return self.form_invalid(form)
         self.device.confirmed = True
         self.device.save(update_fields=["confirmed"])
         codes = devices.replace_recovery_codes(user)
@@ -196,11 +216,14 @@ class DisableView(LockoutAwareCodeFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        if devices.matching_device(self.request.user, form.cleaned_data["code"]) is None:
+        try:
+            device = devices.matching_device(self.request.user, form.cleaned_data["code"])
+        except devices.Throttled as throttled:
+            return self.refuse(form, wait_message(throttled))
+        if device is None:
             if count_wrong_code(self.request):
                 return lock_out(self.request)
-            form.add_error("code", _("That code was not accepted. Check it and try again."))
-            return self.form_invalid(form)
+            return self.refuse(form, _("That code was not accepted. Check it and try again."))
         devices.remove_all(self.request.user)
         messages.success(self.request, _("Two-factor authentication is off."))
         return super().form_valid(form)

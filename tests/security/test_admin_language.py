@@ -143,3 +143,13 @@ def test_the_public_site_still_speaks_the_readers_language(client, reader_cookie
     response = client.get("/")
 
     assert response["Location"] == f"/{reader_cookie}/"
+
+
+def test_a_wrong_code_is_told_in_the_admin_language(client, reader_cookie, reviewer):
+    add_authenticator(reviewer)
+    sign_in(client, reviewer)
+
+    response = client.post(VERIFY_URL, {"code": "000000"}, HTTP_ACCEPT_LANGUAGE="ru")
+
+    assert_wholly_russian(response)
+    assert "Код не принят. Проверьте его и попробуйте ещё раз." in text(response.content.decode())

@@ -8,9 +8,11 @@ import time
 
 import pytest
 import time_machine
+from axes.models import AccessAttempt
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import PageViewRestriction, Site
@@ -136,27 +138,59 @@ def test_sign_in_asks_for_the_code_once_an_app_is_set_up(client, reviewer):
     assert client.get("/admin/account/").status_code == 200
 
 
-def test_a_wrong_code_is_refused(client, reviewer):
+def messages_shown(html):
+    """The messages at the top of a sign-in step: Wagtail's sign-in style hides the errors
+    under a field."""
+    return text(re.search(r'<div class="messages".*?</div>', html, flags=re.S).group(0))
+
+
+def test_a_wrong_code_is_refused_and_said_so(client, reviewer):
     add_authenticator(reviewer)
     sign_in(client, reviewer)
 
     response = client.post(VERIFY_URL, {"code": "000000"})
 
     assert response.status_code == 200
-    assert "That code was not accepted" in text(response.content.decode())
+    html = response.content.decode()
+    assert "That code was not accepted" in messages_shown(html)
+    # Offered empty, so the next code typed is not run on from the wrong one.
+    assert 'value="000000"' not in html
     assert client.get("/admin/")["Location"].startswith(VERIFY_URL)
 
 
-def test_after_a_typo_the_right_code_still_works(client, reviewer):
+def test_the_right_code_straight_after_a_wrong_one_signs_in(client, reviewer):
     device = add_authenticator(reviewer)
     sign_in(client, reviewer)
     client.post(VERIFY_URL, {"code": "000000"})
 
-    # django-otp makes the next try wait a second after a wrong code.
-    with time_machine.travel(time.time() + 5):
-        response = client.post(VERIFY_URL, {"code": code_for(device)})
+    # At once, as a password manager or a paste would: the second of django-otp's back-off
+    # is waited out rather than refused.
+    response = client.post(VERIFY_URL, {"code": code_for(device)})
 
     assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+    # Only the wrong code counts towards the lockout.
+    assert AccessAttempt.objects.get().failures_since_start == 1
+
+
+def test_a_code_during_a_longer_back_off_is_neither_tried_nor_counted(client, reviewer):
+    device = add_authenticator(reviewer)
+    # Three wrong codes in a row, from anywhere: django-otp checks none for four seconds.
+    TOTPDevice.objects.filter(pk=device.pk).update(
+        throttling_failure_count=3, throttling_failure_timestamp=timezone.now()
+    )
+    sign_in(client, reviewer)
+
+    response = client.post(VERIFY_URL, {"code": code_for(device)})
+
+    assert response.status_code == 200
+    assert re.search(
+        r"Too many wrong codes in a row\. Try again in [34] s\.",
+        messages_shown(response.content.decode()),
+    )
+    assert not AccessAttempt.objects.exists()
+    with time_machine.travel(time.time() + 5):
+        assert client.post(VERIFY_URL, {"code": code_for(device)}).status_code == 302
 
 
 def test_the_same_app_code_cannot_be_used_twice(client, reviewer):

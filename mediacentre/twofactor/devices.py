@@ -78,8 +78,14 @@ def replace_recovery_codes(user):
     return codes
 
 
+def current_recovery_codes(user):
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).values_list(
+        "token", flat=True
+    )
+
+
 def recovery_codes_left(user):
-    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+    return current_recovery_codes(user).count()
 
 
 @transaction.atomic

@@ -1,12 +1,16 @@
 import base64
 import math
+import time
+from datetime import timedelta
 
 import qrcode
 import qrcode.image.svg
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_credentials, get_lockout_response
+from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_login_failed
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
@@ -16,6 +20,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
@@ -26,6 +31,9 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from . import devices
 from .forms import CodeForm
 from .policy import VERIFY, has_authenticator, is_required, pending_step
+
+RECOVERY_CODES_SESSION_KEY = "twofactor_recovery_codes"
+RECOVERY_CODES_DOWNLOADABLE = timedelta(minutes=10)
 
 
 def next_url(request):
@@ -160,12 +168,44 @@ class EnrolView(LockoutAwareCodeFormView):
 
 
 def recovery_codes_response(request, codes):
-    """The only time recovery codes are shown: they are not kept anywhere we could show again."""
+    """The only time recovery codes are shown. The session keeps them for a few minutes, for
+    the download link on this page (recovery_codes_download)."""
+    request.session[RECOVERY_CODES_SESSION_KEY] = {"codes": codes, "issued": time.time()}
     return TemplateResponse(
         request,
         "twofactor/recovery_codes.html",
         {"codes": codes, "next": next_url(request)},
     )
+
+
+@never_cache
+def recovery_codes_download(request):
+    """The recovery codes just shown, as a text file, to the session they were shown to.
+
+    Not regenerate-and-download, which would void the codes on the screen; and not read back
+    from the database later, so that a session left open (or taken over) cannot fetch codes
+    its user saved long ago. Codes already used or replaced since are left out.
+    """
+    issued = request.session.get(RECOVERY_CODES_SESSION_KEY, {})
+    fresh = time.time() - issued.get("issued", 0) < RECOVERY_CODES_DOWNLOADABLE.total_seconds()
+    valid = set(devices.current_recovery_codes(request.user)) if fresh else set()
+    codes = [code for code in issued.get("codes", []) if code in valid]
+    if not codes:
+        request.session.pop(RECOVERY_CODES_SESSION_KEY, None)
+        messages.error(
+            request,
+            _("Recovery codes can be downloaded only just after they are made: make new ones."),
+        )
+        return redirect("twofactor_manage")
+    heading = _("Recovery codes for %(username)s at %(site)s. Each one lets you sign in once.") % {
+        "username": request.user.get_username(),
+        "site": settings.OTP_TOTP_ISSUER,
+    }
+    response = HttpResponse(
+        "\n".join([heading, "", *codes, ""]), content_type="text/plain; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="recovery-codes.txt"'
+    return response
 
 
 class ManageView(WagtailAdminTemplateMixin, TemplateView):

@@ -355,3 +355,66 @@ def test_twofactor_reset_lets_someone_who_lost_everything_set_up_again(client, r
 def test_twofactor_reset_of_an_unknown_user_is_a_clear_error():
     with pytest.raises(CommandError, match='There is no user "nobody"'):
         call_command("twofactor_reset", "nobody")
+
+
+DOWNLOAD_URL = "/admin/two-factor/recovery-codes/download/"
+
+
+def test_the_recovery_codes_page_offers_a_download_and_a_copy_button(client, reviewer):
+    sign_in(client, reviewer)
+    client.get(ENROL_URL)
+    device = TOTPDevice.objects.get(user=reviewer, confirmed=False)
+
+    html = client.post(ENROL_URL, {"code": code_for(device)}).content.decode()
+
+    assert f'href="{DOWNLOAD_URL}" download' in html
+    # The Copy button waits, hidden, for the script (a file: the policy runs no inline code).
+    assert re.search(r"<button [^>]*hidden[^>]*data-copy-recovery-codes", html, flags=re.S)
+    assert re.search(r'<script src="/static/twofactor/recovery_codes\.js[^"]*" defer>', html)
+
+
+def test_the_codes_just_shown_download_as_a_text_file_nobody_keeps(client, reviewer):
+    sign_in(client, reviewer)
+    _, codes = enrol(client, reviewer)
+
+    response = client.get(DOWNLOAD_URL)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="recovery-codes.txt"'
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+    lines = response.content.decode().splitlines()
+    assert lines[0].startswith("Recovery codes for rita-reviewer at ")
+    assert lines[2:] == codes
+
+
+def test_the_download_has_the_new_codes_only(client, reviewer):
+    sign_in(client, reviewer)
+    _, old_codes = enrol(client, reviewer)
+    new_html = client.post("/admin/two-factor/recovery-codes/").content.decode()
+    new_codes = re.findall(r"<code>([a-z2-7]{8})</code>", new_html)
+
+    lines = client.get(DOWNLOAD_URL).content.decode().splitlines()
+
+    assert lines[2:] == new_codes
+    assert not set(old_codes) & set(lines)
+
+
+def test_the_download_is_only_for_a_few_minutes_and_only_for_that_session(client, reviewer):
+    device = add_authenticator(reviewer)
+    sign_in(client, reviewer)
+    client.post(VERIFY_URL, {"code": code_for(device)})
+    client.post("/admin/two-factor/recovery-codes/")
+
+    with time_machine.travel(time.time() + 11 * 60):
+        late = client.get(DOWNLOAD_URL, follow=True)
+    assert late.redirect_chain == [(MANAGE_URL, 302)]
+    assert "can be downloaded only just after they are made" in text(late.content.decode())
+
+    # Nor does signing in again, later, bring them back.
+    client.post("/admin/two-factor/recovery-codes/")
+    client.logout()
+    sign_in(client, reviewer)
+    client.post(VERIFY_URL, {"code": code_for(device, steps_ahead=1)})
+    assert client.get(DOWNLOAD_URL)["Location"] == MANAGE_URL

@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the user is known: the admin speaks their admin language, never the reader's.
+    "mediacentre.middleware.AdminLanguageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "mediacentre.twofactor.middleware.TwoFactorGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -153,6 +155,7 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 
 # Signing in to the admin; see README "Logging in safely".
+WAGTAILADMIN_USER_LOGIN_FORM = "mediacentre.twofactor.forms.LoginForm"
 # axes refuses a locked-out (username, IP) before Django's own backend checks the password.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -12,5 +12,10 @@ urlpatterns = [
         views.regenerate_recovery_codes,
         name="twofactor_recovery_codes",
     ),
+    path(
+        "two-factor/recovery-codes/download/",
+        views.recovery_codes_download,
+        name="twofactor_recovery_codes_download",
+    ),
     path("two-factor/turn-off/", views.DisableView.as_view(), name="twofactor_disable"),
 ]

@@ -1,30 +1,39 @@
 import base64
+import math
+import time
+from datetime import timedelta
 
 import qrcode
 import qrcode.image.svg
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_credentials, get_lockout_response
+from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_login_failed
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 from django_otp import login as otp_login
-from django_otp import verify_token
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from . import devices
 from .forms import CodeForm
 from .policy import VERIFY, has_authenticator, is_required, pending_step
+
+RECOVERY_CODES_SESSION_KEY = "twofactor_recovery_codes"
+RECOVERY_CODES_DOWNLOADABLE = timedelta(minutes=10)
 
 
 def next_url(request):
@@ -59,6 +68,17 @@ def count_wrong_code(request):
     return getattr(request, "axes_locked_out", False)
 
 
+def wait_message(throttled):
+    wait = (throttled.until - timezone.now()).total_seconds() if throttled.until else 60
+    if wait < 60:
+        return _("Too many wrong codes in a row. Try again in %(seconds)s s.") % {
+            "seconds": max(math.ceil(wait), 1)
+        }
+    return _("Too many wrong codes in a row. Try again in %(minutes)s min.") % {
+        "minutes": math.ceil(wait / 60)
+    }
+
+
 class LockoutAwareCodeFormView(FormView):
     """A form asking for a code, which a locked-out (username, address) cannot even try."""
 
@@ -73,6 +93,10 @@ class LockoutAwareCodeFormView(FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(next=next_url(self.request), **kwargs)
 
+    def refuse(self, form, message):
+        form.add_error("code", message)
+        return self.form_invalid(form)
+
 
 class VerifyView(LockoutAwareCodeFormView):
     """The second step of signing in, for everyone who has set up an authenticator app."""
@@ -85,12 +109,14 @@ class VerifyView(LockoutAwareCodeFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        device = devices.matching_device(self.request.user, form.cleaned_data["code"])
+        try:
+            device = devices.matching_device(self.request.user, form.cleaned_data["code"])
+        except devices.Throttled as throttled:
+            return self.refuse(form, wait_message(throttled))
         if device is None:
             if count_wrong_code(self.request):
                 return lock_out(self.request)
-            form.add_error("code", _("That code was not accepted. Check it and try again."))
-            return self.form_invalid(form)
+            return self.refuse(form, _("That code was not accepted. Check it and try again."))
         otp_login(self.request, device)
         return redirect(next_url(self.request))
 
@@ -126,12 +152,14 @@ class EnrolView(LockoutAwareCodeFormView):
 
     def form_valid(self, form):
         user = self.request.user
-        if verify_token(user, self.device.persistent_id, form.cleaned_data["code"]) is None:
-            form.add_error(
-                "code",
-                _("That code was not accepted. Check the clock on your phone and try again."),
+        try:
+            accepted = devices.verify(user, self.device, form.cleaned_data["code"])
+        except devices.Throttled as throttled:
+            return self.refuse(form, wait_message(throttled))
+        if accepted is None:
+            return self.refuse(
+                form, _("That code was not accepted. Check the clock on your phone and try again.")
             )
-            return self.form_invalid(form)
         self.device.confirmed = True
         self.device.save(update_fields=["confirmed"])
         codes = devices.replace_recovery_codes(user)
@@ -140,12 +168,44 @@ class EnrolView(LockoutAwareCodeFormView):
 
 
 def recovery_codes_response(request, codes):
-    """The only time recovery codes are shown: they are not kept anywhere we could show again."""
+    """The only time recovery codes are shown. The session keeps them for a few minutes, for
+    the download link on this page (recovery_codes_download)."""
+    request.session[RECOVERY_CODES_SESSION_KEY] = {"codes": codes, "issued": time.time()}
     return TemplateResponse(
         request,
         "twofactor/recovery_codes.html",
         {"codes": codes, "next": next_url(request)},
     )
+
+
+@never_cache
+def recovery_codes_download(request):
+    """The recovery codes just shown, as a text file, to the session they were shown to.
+
+    Not regenerate-and-download, which would void the codes on the screen; and not read back
+    from the database later, so that a session left open (or taken over) cannot fetch codes
+    its user saved long ago. Codes already used or replaced since are left out.
+    """
+    issued = request.session.get(RECOVERY_CODES_SESSION_KEY, {})
+    fresh = time.time() - issued.get("issued", 0) < RECOVERY_CODES_DOWNLOADABLE.total_seconds()
+    valid = set(devices.current_recovery_codes(request.user)) if fresh else set()
+    codes = [code for code in issued.get("codes", []) if code in valid]
+    if not codes:
+        request.session.pop(RECOVERY_CODES_SESSION_KEY, None)
+        messages.error(
+            request,
+            _("Recovery codes can be downloaded only just after they are made: make new ones."),
+        )
+        return redirect("twofactor_manage")
+    heading = _("Recovery codes for %(username)s at %(site)s. Each one lets you sign in once.") % {
+        "username": request.user.get_username(),
+        "site": settings.OTP_TOTP_ISSUER,
+    }
+    response = HttpResponse(
+        "\n".join([heading, "", *codes, ""]), content_type="text/plain; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="recovery-codes.txt"'
+    return response
 
 
 class ManageView(WagtailAdminTemplateMixin, TemplateView):
@@ -196,11 +256,14 @@ class DisableView(LockoutAwareCodeFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        if devices.matching_device(self.request.user, form.cleaned_data["code"]) is None:
+        try:
+            device = devices.matching_device(self.request.user, form.cleaned_data["code"])
+        except devices.Throttled as throttled:
+            return self.refuse(form, wait_message(throttled))
+        if device is None:
             if count_wrong_code(self.request):
                 return lock_out(self.request)
-            form.add_error("code", _("That code was not accepted. Check it and try again."))
-            return self.form_invalid(form)
+            return self.refuse(form, _("That code was not accepted. Check it and try again."))
         devices.remove_all(self.request.user)
         messages.success(self.request, _("Two-factor authentication is off."))
         return super().form_valid(form)

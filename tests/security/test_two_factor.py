@@ -8,9 +8,11 @@ import time
 
 import pytest
 import time_machine
+from axes.models import AccessAttempt
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import PageViewRestriction, Site
@@ -136,27 +138,59 @@ def test_sign_in_asks_for_the_code_once_an_app_is_set_up(client, reviewer):
     assert client.get("/admin/account/").status_code == 200
 
 
-def test_a_wrong_code_is_refused(client, reviewer):
+def messages_shown(html):
+    """The messages at the top of a sign-in step: Wagtail's sign-in style hides the errors
+    under a field."""
+    return text(re.search(r'<div class="messages".*?</div>', html, flags=re.S).group(0))
+
+
+def test_a_wrong_code_is_refused_and_said_so(client, reviewer):
     add_authenticator(reviewer)
     sign_in(client, reviewer)
 
     response = client.post(VERIFY_URL, {"code": "000000"})
 
     assert response.status_code == 200
-    assert "That code was not accepted" in text(response.content.decode())
+    html = response.content.decode()
+    assert "That code was not accepted" in messages_shown(html)
+    # Offered empty, so the next code typed is not run on from the wrong one.
+    assert 'value="000000"' not in html
     assert client.get("/admin/")["Location"].startswith(VERIFY_URL)
 
 
-def test_after_a_typo_the_right_code_still_works(client, reviewer):
+def test_the_right_code_straight_after_a_wrong_one_signs_in(client, reviewer):
     device = add_authenticator(reviewer)
     sign_in(client, reviewer)
     client.post(VERIFY_URL, {"code": "000000"})
 
-    # django-otp makes the next try wait a second after a wrong code.
-    with time_machine.travel(time.time() + 5):
-        response = client.post(VERIFY_URL, {"code": code_for(device)})
+    # At once, as a password manager or a paste would: the second of django-otp's back-off
+    # is waited out rather than refused.
+    response = client.post(VERIFY_URL, {"code": code_for(device)})
 
     assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+    # Only the wrong code counts towards the lockout.
+    assert AccessAttempt.objects.get().failures_since_start == 1
+
+
+def test_a_code_during_a_longer_back_off_is_neither_tried_nor_counted(client, reviewer):
+    device = add_authenticator(reviewer)
+    # Three wrong codes in a row, from anywhere: django-otp checks none for four seconds.
+    TOTPDevice.objects.filter(pk=device.pk).update(
+        throttling_failure_count=3, throttling_failure_timestamp=timezone.now()
+    )
+    sign_in(client, reviewer)
+
+    response = client.post(VERIFY_URL, {"code": code_for(device)})
+
+    assert response.status_code == 200
+    assert re.search(
+        r"Too many wrong codes in a row\. Try again in [34] s\.",
+        messages_shown(response.content.decode()),
+    )
+    assert not AccessAttempt.objects.exists()
+    with time_machine.travel(time.time() + 5):
+        assert client.post(VERIFY_URL, {"code": code_for(device)}).status_code == 302
 
 
 def test_the_same_app_code_cannot_be_used_twice(client, reviewer):
@@ -321,3 +355,66 @@ def test_twofactor_reset_lets_someone_who_lost_everything_set_up_again(client, r
 def test_twofactor_reset_of_an_unknown_user_is_a_clear_error():
     with pytest.raises(CommandError, match='There is no user "nobody"'):
         call_command("twofactor_reset", "nobody")
+
+
+DOWNLOAD_URL = "/admin/two-factor/recovery-codes/download/"
+
+
+def test_the_recovery_codes_page_offers_a_download_and_a_copy_button(client, reviewer):
+    sign_in(client, reviewer)
+    client.get(ENROL_URL)
+    device = TOTPDevice.objects.get(user=reviewer, confirmed=False)
+
+    html = client.post(ENROL_URL, {"code": code_for(device)}).content.decode()
+
+    assert f'href="{DOWNLOAD_URL}" download' in html
+    # The Copy button waits, hidden, for the script (a file: the policy runs no inline code).
+    assert re.search(r"<button [^>]*hidden[^>]*data-copy-recovery-codes", html, flags=re.S)
+    assert re.search(r'<script src="/static/twofactor/recovery_codes\.js[^"]*" defer>', html)
+
+
+def test_the_codes_just_shown_download_as_a_text_file_nobody_keeps(client, reviewer):
+    sign_in(client, reviewer)
+    _, codes = enrol(client, reviewer)
+
+    response = client.get(DOWNLOAD_URL)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="recovery-codes.txt"'
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+    lines = response.content.decode().splitlines()
+    assert lines[0].startswith("Recovery codes for rita-reviewer at ")
+    assert lines[2:] == codes
+
+
+def test_the_download_has_the_new_codes_only(client, reviewer):
+    sign_in(client, reviewer)
+    _, old_codes = enrol(client, reviewer)
+    new_html = client.post("/admin/two-factor/recovery-codes/").content.decode()
+    new_codes = re.findall(r"<code>([a-z2-7]{8})</code>", new_html)
+
+    lines = client.get(DOWNLOAD_URL).content.decode().splitlines()
+
+    assert lines[2:] == new_codes
+    assert not set(old_codes) & set(lines)
+
+
+def test_the_download_is_only_for_a_few_minutes_and_only_for_that_session(client, reviewer):
+    device = add_authenticator(reviewer)
+    sign_in(client, reviewer)
+    client.post(VERIFY_URL, {"code": code_for(device)})
+    client.post("/admin/two-factor/recovery-codes/")
+
+    with time_machine.travel(time.time() + 11 * 60):
+        late = client.get(DOWNLOAD_URL, follow=True)
+    assert late.redirect_chain == [(MANAGE_URL, 302)]
+    assert "can be downloaded only just after they are made" in text(late.content.decode())
+
+    # Nor does signing in again, later, bring them back.
+    client.post("/admin/two-factor/recovery-codes/")
+    client.logout()
+    sign_in(client, reviewer)
+    client.post(VERIFY_URL, {"code": code_for(device, steps_ahead=1)})
+    assert client.get(DOWNLOAD_URL)["Location"] == MANAGE_URL

@@ -3,7 +3,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
 
+from pressreleases.models import PAGE_TRANSLATABLE_FIELDS
 from pressreleases.tree import TreeRoutingMixin
 
 
@@ -16,6 +18,7 @@ class HomePage(TreeRoutingMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["pressreleases.MediaCentrePage"]

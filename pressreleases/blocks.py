@@ -60,6 +60,15 @@ class ImageBlock(blocks.StructBlock):
         ),
     )
 
+    def clean(self, value):
+        # The image's wording has no language: copied into the page, it is translated with
+        # it, so a Kazakh reader never meets the English caption.
+        value = super().clean(value)
+        if value["image"] is not None:
+            value["caption"] = value["caption"] or value["image"].caption
+            value["alt_text"] = value["alt_text"] or value["image"].default_alt_text
+        return value
+
     class Meta:
         icon = "image"
         template = "pressreleases/blocks/image_block.html"

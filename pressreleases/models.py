@@ -35,6 +35,7 @@ from wagtail.images.models import Filter
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BaseStreamBlock, GuidelineSectionBlock, OfficeBlock, ProjectSectionBlock
 from .embargo import bound_go_live_at
@@ -66,6 +67,14 @@ __all__ = [
 ]
 
 INTRO_FEATURES = ["bold", "italic", "link", "document-link"]
+# Page's own fields, as wagtail-localize treats them; every page type adds its own.
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    SynchronizedField("show_in_menus"),
+]
 # The renditions of a release card's <picture> (includes/release_card.html), fetched
 # with the listing so that a card costs no query.
 CARD_IMAGE_SPECS = Filter.expand_spec("fill-{400x225,800x450}|format-{webp,jpeg}")
@@ -127,6 +136,12 @@ class MediaCentrePage(TreeRoutingMixin, ListingMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("latest_news_count")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("listing_summary"),
+        TranslatableField("intro"),
+        SynchronizedField("latest_news_count"),
+    ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_releases"] = PressReleasePage.listing(
@@ -157,6 +172,11 @@ class PressReleaseIndexPage(RoutablePageMixin, TreeRoutingMixin, ListingMixin, P
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("listing_summary"),
+        TranslatableField("intro"),
+    ]
 
     def releases(self, image_specs=CARD_IMAGE_SPECS):
         return PressReleasePage.listing(PressReleasePage.objects.child_of(self), image_specs)
@@ -354,6 +374,21 @@ class PressReleasePage(TreeRoutingMixin, Page):
         APIField("translations", serializer=TranslationsField(source="*")),
     ]
 
+    # The photo and its credit are the same in every language; what is said about it is not.
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("dateline"),
+        SynchronizedField("release_date"),
+        TranslatableField("summary"),
+        SynchronizedField("hero_image"),
+        TranslatableField("hero_caption"),
+        SynchronizedField("hero_credit"),
+        TranslatableField("hero_alt_text"),
+        TranslatableField("body"),
+        TranslatableField("contact_links"),
+        TranslatableField("topic_links"),
+        TranslatableField("related_links"),
+    ]
+
     route_select_related = ["hero_image"]
 
     @classmethod
@@ -373,6 +408,13 @@ class PressReleasePage(TreeRoutingMixin, Page):
             )
             .order_by("-release_date", "-first_published_at", "-pk")
         )
+
+    def clean(self):
+        super().clean()
+        # As ImageBlock.clean: the image's wording, copied here, is translated with the page.
+        if self.hero_image is not None:
+            self.hero_caption = self.hero_caption or self.hero_image.caption
+            self.hero_alt_text = self.hero_alt_text or self.hero_image.default_alt_text
 
     @property
     def caption(self):
@@ -451,6 +493,8 @@ class ContactLink(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("contact")]
+    # The target language's own contact, not a copy of the source's.
+    translatable_fields = [TranslatableField("contact")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         abstract = True
@@ -470,6 +514,7 @@ class PressReleaseTopic(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("topic")]
+    translatable_fields = [TranslatableField("topic")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("topic")
@@ -482,6 +527,7 @@ class PressReleaseRelatedPage(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("related_page")]
+    translatable_fields = [TranslatableField("related_page")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("related page")
@@ -491,6 +537,11 @@ class ProjectIndexPage(TreeRoutingMixin, ListingMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("listing_summary"),
+        TranslatableField("intro"),
+    ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -606,6 +657,23 @@ class ProjectProposalPage(TreeRoutingMixin, ListingMixin, Page):
         index.FilterField("funding_status"),
     ]
 
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("listing_summary"),
+        TranslatableField("summary"),
+        SynchronizedField("sector"),
+        TranslatableField("regions"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("budget_amount"),
+        SynchronizedField("budget_currency"),
+        SynchronizedField("funding_status"),
+        SynchronizedField("funding_gap"),
+        TranslatableField("partners"),
+        TranslatableField("body"),
+        TranslatableField("contact"),
+        TranslatableField("documents"),
+    ]
+
     @property
     def partner_list(self):
         return [line.strip() for line in self.partners.splitlines() if line.strip()]
@@ -634,6 +702,7 @@ class ProjectDocument(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("document")]
+    translatable_fields = [SynchronizedField("document")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("document")
@@ -662,6 +731,13 @@ class EthicalGuidelinesPage(TreeRoutingMixin, ListingMixin, Page):
         index.SearchField("body"),
     ]
 
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("listing_summary"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        SynchronizedField("document"),
+    ]
+
     def table_of_contents(self):
         """(anchor, number, title) for each section, numbered as the page shows them."""
         return [
@@ -677,8 +753,24 @@ class EthicalGuidelinesPage(TreeRoutingMixin, ListingMixin, Page):
         verbose_name_plural = _("ethical guidelines")
 
 
-class EnquiryFormField(AbstractFormField):
+class EnquiryFormField(TranslatableMixin, AbstractFormField):
+    """A field of the enquiry form: its wording translates with the page, its kind does not."""
+
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+        # Submissions in every language keep one set of keys.
+        SynchronizedField("clean_name"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
 
 
 class EnquiryFormBuilder(FormBuilder):
@@ -728,6 +820,20 @@ class ContactPage(TreeRoutingMixin, ListingMixin, AbstractEmailForm):
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
+    # Where enquiries go is the office's, not the translator's.
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        SynchronizedField("to_address"),
+        SynchronizedField("from_address"),
+        TranslatableField("subject"),
+        TranslatableField("listing_summary"),
+        TranslatableField("intro"),
+        TranslatableField("offices"),
+        TranslatableField("form_intro"),
+        TranslatableField("thank_you_text"),
+        TranslatableField("form_fields"),
+        TranslatableField("press_contact_links"),
+    ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["press_contacts"] = [
@@ -765,6 +871,12 @@ class StandardPage(TreeRoutingMixin, ListingMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
+    ]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("listing_summary"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
     ]
 
     parent_page_types = ["pressreleases.MediaCentrePage", "pressreleases.StandardPage"]

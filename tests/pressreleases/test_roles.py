@@ -162,9 +162,8 @@ def cells(client, site):
     releases, topics = site
     return {
         "images: list": client.get(reverse("wagtailimages:index")).status_code == 200,
-        "images: chooser has upload": "upload" in (
-            client.get(reverse("wagtailimages_chooser:choose")).content.decode().lower()
-        ),
+        "images: chooser has upload": "upload"
+        in (client.get(reverse("wagtailimages_chooser:choose")).content.decode().lower()),
         "images: upload": upload_image(client),
         "images: record consent on own upload": edit_own_upload(client),
         "images: delete another's": delete_image(client),
@@ -281,9 +280,7 @@ def test_a_kazakh_editor_asked_for_an_english_topic_form_gets_the_kazakh_one(
     assert not Topic.objects.filter(slug="health").exists()
 
 
-def test_a_kazakh_editor_cannot_change_or_delete_an_english_topic(
-    client, django_user_model, site
-):
+def test_a_kazakh_editor_cannot_change_or_delete_an_english_topic(client, django_user_model, site):
     _releases, topics = site
     sign_in_as(client, django_user_model, "editor-kk")
     edit_url = reverse("wagtailsnippets_pressreleases_topic:edit", args=[topics["en"].pk])

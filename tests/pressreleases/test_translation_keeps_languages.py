@@ -100,9 +100,7 @@ def test_translating_links_each_languages_own_topic_and_contact_and_changes_none
     assert shared_content() == before
     for language in targets:
         translated = release.get_translation(factories.locale(language)).specific
-        assert [link.topic.name for link in translated.topic_links.all()] == [
-            EDUCATION[language]
-        ]
+        assert [link.topic.name for link in translated.topic_links.all()] == [EDUCATION[language]]
         assert [link.contact.name for link in translated.contact_links.all()] == [
             OFFICER[language]
         ]

@@ -68,8 +68,7 @@ def refuse_other_languages_on_create(request, model):
         raise PermissionDenied
     messages.info(
         request,
-        _("You can add %(things)s in %(language)s only.")
-        % {"things": model._meta.verbose_name_plural, "language": own.get_display_name()},
+        _("You may add these only in: %(language)s.") % {"language": own.get_display_name()},
     )
     add_url = reverse(f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:add")
     return redirect(f"{add_url}?locale={own.language_code}")

@@ -8,12 +8,16 @@ translations agree.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import GroupPagePermission, Locale
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
+
+from .models import MediaCentrePage
 
 PAGE_EDITING_CODENAMES = ["add_page", "change_page", "publish_page"]
 
@@ -36,6 +40,23 @@ def editable_locale_ids(user):
                 ids = granted.values_list("page__locale_id", flat=True)
         user._editable_locale_ids = frozenset(ids)
     return user._editable_locale_ids
+
+
+def edits_every_language(user):
+    """Whether `user` edits every language that has a media centre."""
+    in_use = MediaCentrePage.objects.values_list("locale_id", flat=True)
+    return editable_locale_ids(user) >= set(in_use)
+
+
+def pages_seen_by(pages, user):
+    """`pages` that are live, or that `user` may edit: a draft's or an embargoed release's
+    title is news before its hour."""
+    if user.is_superuser:
+        return pages
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(
+        user, ["add", "change", "publish"]
+    )
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
 
 
 class OwnLanguagesPermissionPolicy(ModelPermissionPolicy):

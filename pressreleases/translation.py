@@ -12,16 +12,16 @@ The "Translate" form also offers only the languages the editor may edit.
 import contextlib
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail.models import DraftStateMixin, Page, WorkflowMixin
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
-from wagtail_localize.views import submit_translations
+from wagtail_localize.views import report, submit_translations
 
-from .permissions import editable_locale_ids
+from .permissions import editable_locale_ids, edits_every_language
 
 
 class KeepingTranslationCreator(TranslationCreator):
@@ -115,3 +115,12 @@ class SubmitSnippetTranslationView(
     OwnLanguagesFormMixin, submit_translations.SubmitSnippetTranslationView
 ):
     pass
+
+
+class TranslationsReportView(report.TranslationsReportView):
+    """wagtail-localize's report of every translation, for those who edit every language."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not edits_every_language(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)

@@ -25,6 +25,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from .models import MediaCentrePage
+from .permissions import pages_seen_by
 
 SOURCE = "source"
 MISSING = "missing"
@@ -117,6 +118,7 @@ def translation_status(pages=None):
             "locale_id",
             "live",
             "latest_revision_created_at",
+            "last_published_at",
         )
     )
     locales = list(Locale.objects.order_by("pk"))
@@ -175,7 +177,8 @@ def language_state(locale, source_page, page, translation, totals, translated):
             action_url=reverse("wagtail_localize:submit_page_translation", args=[source_page.pk]),
         )
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    source_changed_at = source_page.latest_revision_created_at
+    # A change still in review is not news to translators yet.
+    source_changed_at = source_page.last_published_at
     if translation is None or not translation.enabled:
         edited_at = page.latest_revision_created_at
         if source_changed_at and edited_at and source_changed_at > edited_at:
@@ -222,7 +225,11 @@ def translation_status_view(request):
     chosen_state = request.GET.get("state")
     if chosen_state not in FILTERABLE_STATES:
         chosen_state = None
-    statuses = filter_statuses(translation_status(), chosen_locale, chosen_state)
+    statuses = filter_statuses(
+        translation_status(pages_seen_by(media_centre_pages(), request.user)),
+        chosen_locale,
+        chosen_state,
+    )
     shown_locales = [chosen_locale] if chosen_locale else locales
     rows = Paginator(statuses, ROWS_PER_PAGE).get_page(request.GET.get("p"))
     for status in rows:
@@ -251,7 +258,9 @@ class OutOfDateTranslationsPanel(Component):
     def get_context_data(self, parent_context):
         out_of_date = [
             (status.source_page, language)
-            for status in translation_status()
+            for status in translation_status(
+                pages_seen_by(media_centre_pages(), parent_context["request"].user)
+            )
             for language in status.languages
             if language.state == OUT_OF_DATE
         ]

@@ -1,9 +1,7 @@
-from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -12,6 +10,8 @@ from . import admin_views, translation
 from .legacy.importer import IMPORT_ACTION, ImportLogFormatter
 from .permissions import (
     OwnLanguagesPermissionPolicy,
+    edits_every_language,
+    pages_seen_by,
     refuse_other_languages,
     refuse_other_languages_on_create,
 )
@@ -86,7 +86,26 @@ def register_translation_urls():
             translation.SubmitSnippetTranslationView.as_view(),
             name="pressreleases_submit_snippet_translation",
         ),
+        path(
+            "localize/reports/translations/",
+            translation.TranslationsReportView.as_view(),
+            name="pressreleases_translations_report",
+        ),
+        path(
+            "localize/reports/translations/results/",
+            translation.TranslationsReportView.as_view(results_only=True),
+            name="pressreleases_translations_report_results",
+        ),
     ]
+
+
+@hooks.register("construct_reports_menu")
+def hide_the_all_languages_translations_report(request, menu_items):
+    """wagtail-localize's report lists every language's drafts; an editor of some languages
+    has the translation status report instead."""
+    if not edits_every_language(request.user):
+        report_url = reverse("wagtail_localize:translations_report")
+        menu_items[:] = [item for item in menu_items if item.url != report_url]
 
 
 @hooks.register("register_log_actions")
@@ -145,9 +164,4 @@ def preview_links_listing_button(page, user, next_url=None):
 @hooks.register("construct_page_chooser_queryset")
 def hide_unpublished_pages_from_those_who_cannot_edit_them(pages, request):
     """Page choosers list the whole tree; an embargoed draft's title is news before its hour."""
-    if request.user.is_superuser:
-        return pages
-    editable = PagePermissionPolicy().instances_user_has_any_permission_for(
-        request.user, ["change", "publish"]
-    )
-    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
+    return pages_seen_by(pages, request.user)

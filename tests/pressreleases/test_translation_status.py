@@ -86,7 +86,7 @@ def test_editing_the_source_puts_its_translations_out_of_date(admin_client, tree
     _centre, _index, release = tree
     release.summary = "Classes start again in every region."
     factories.publish(release)
-    changed_at = release.latest_revision_created_at
+    changed_at = release.last_published_at
 
     row = cells(admin_client.get(STATUS_URL).content.decode(), "Schools reopen")
     assert row["ru"][0] == "out_of_date"
@@ -169,3 +169,44 @@ def test_editors_see_the_report_and_readers_do_not(client, tree, django_user_mod
     response = client.get(STATUS_URL)
     assert response.status_code == 200
     assert ">Schools reopen</a>" in response.content.decode()
+
+
+def test_a_source_change_still_in_review_leaves_translations_up_to_date(admin_client, tree):
+    release = tree[2]
+    release.summary = "Classes start again in every region."
+    release.save_revision()
+
+    row = cells(admin_client.get(STATUS_URL).content.decode(), "Schools reopen")
+    assert row["ru"][0] == "up_to_date"
+    assert "Translations out of date" not in admin_client.get("/admin/").content.decode()
+
+
+def test_a_language_editor_sees_no_draft_of_a_tree_they_cannot_edit(
+    client, tree, django_user_model
+):
+    index = tree[1]
+    factories.release(index, 9, title="Embargoed: new vaccine programme", live=False)
+    call_command("setup_mediacentre", stdout=io.StringIO())
+    editor = django_user_model.objects.create_user("editor-kk", password="pw")
+    editor.groups.add(Group.objects.get(name="Editors (Қазақша)"))
+    client.post("/admin/login/", {"username": "editor-kk", "password": "pw"})
+
+    report = client.get(STATUS_URL)
+    assert report.status_code == 200
+    assert ">Schools reopen</a>" in report.content.decode()
+    assert "Embargoed" not in report.content.decode()
+    assert "Embargoed" not in client.get("/admin/").content.decode()
+    localize_report = reverse("wagtail_localize:translations_report")
+    assert client.get(localize_report).status_code == 302
+    assert localize_report not in client.get(STATUS_URL).content.decode()
+
+
+def test_an_editor_of_every_language_keeps_wagtail_localizes_report(
+    client, tree, django_user_model
+):
+    call_command("setup_mediacentre", stdout=io.StringIO())
+    editor = django_user_model.objects.create_user("editor", password="pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.post("/admin/login/", {"username": "editor", "password": "pw"})
+
+    assert client.get(reverse("wagtail_localize:translations_report")).status_code == 200

@@ -14,8 +14,10 @@ import contextlib
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.shortcuts import redirect
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from wagtail.models import DraftStateMixin, Page, WorkflowMixin
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
@@ -124,3 +126,56 @@ class TranslationsReportView(report.TranslationsReportView):
         if not edits_every_language(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+def synced_translation_of(page):
+    return Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+
+
+def refuse_publishing_around_review(request, page):
+    """wagtail-localize's "Publish in …" would publish a translation outside its workflow."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    if page.get_workflow() is None or synced_translation_of(page) is None:
+        return None
+    messages.error(
+        request,
+        _("Translations are published through review: submit this one for review instead."),
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@require_POST
+def submit_translation_for_review(request, page_id):
+    """Save the translation as a draft of its page and send that to the page's workflow, as
+    Wagtail's own editor does with *Submit for review*."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    translation = synced_translation_of(page)
+    workflow = page.get_workflow()
+    if translation is None or workflow is None:
+        raise Http404
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    try:
+        with transaction.atomic():
+            translation.save_target(user=request.user, publish=False)
+            page.refresh_from_db()
+            state = page.current_workflow_state
+            if state is None:
+                workflow.start(page, request.user)
+            elif state.status == state.STATUS_NEEDS_CHANGES:
+                state.resume(request.user)
+    except ValidationError as error:
+        messages.error(
+            request,
+            _("The translation could not be saved: %(errors)s") % {"errors": " ".join(error)},
+        )
+    else:
+        messages.success(
+            request,
+            _("The translation is saved and waits for a reviewer: %(title)s")
+            % {"title": page.get_admin_display_title()},
+        )
+    return redirect("wagtailadmin_pages:edit", page.pk)

@@ -87,6 +87,11 @@ def register_translation_urls():
             name="pressreleases_submit_snippet_translation",
         ),
         path(
+            "localize/translation/<int:page_id>/submit/",
+            translation.submit_translation_for_review,
+            name="pressreleases_submit_translation_for_review",
+        ),
+        path(
             "localize/reports/translations/",
             translation.TranslationsReportView.as_view(),
             name="pressreleases_translations_report",
@@ -97,6 +102,11 @@ def register_translation_urls():
             name="pressreleases_translations_report_results",
         ),
     ]
+
+
+@hooks.register("before_edit_page")
+def publish_translations_through_review(request, page):
+    return translation.refuse_publishing_around_review(request, page)
 
 
 @hooks.register("construct_reports_menu")

@@ -290,17 +290,17 @@ class DemoBuilder:
     def localise_children(self, lang, page, spec):
         """Point the copied child objects at this language's snippets and pages.
 
-        copy_for_translation copies child objects as they are. Translatable ones (contact,
-        topic and related-page links) keep their translation key and get this language's
-        snippet or page; the rest (form fields) are replaced by this language's own.
+        copy_for_translation copies child objects as they are. Those the demo gives per
+        language (form fields, press contacts) take this language's values and keep their
+        translation key; the other translatable ones (contact, topic and related-page links)
+        get this language's snippet or page.
         """
         for relation in get_all_child_relations(page):
             name = relation.get_accessor_name()
+            if name in spec.children:
+                setattr(page, name, self.refill(getattr(page, name).all(), spec.children[name]))
+                continue
             if not issubclass(relation.related_model, TranslatableMixin):
-                if name in spec.children:
-                    setattr(
-                        page, name, self.refill(getattr(page, name).all(), spec.children[name])
-                    )
                 continue
             objects = list(getattr(page, name).all())
             for obj in objects:
@@ -314,13 +314,18 @@ class DemoBuilder:
 
     @staticmethod
     def refill(copies, fresh):
-        """The copied child objects holding this language's values, keeping their ids."""
+        """The copied child objects holding this language's values, keeping their ids and
+        what makes them translations of the source's."""
         copies = list(copies)
         if len(copies) != len(fresh):
             return fresh
         for copy, new in zip(copies, fresh, strict=True):
             for model_field in new._meta.concrete_fields:
-                if not (model_field.primary_key or isinstance(model_field, ParentalKey)):
+                if not (
+                    model_field.primary_key
+                    or isinstance(model_field, ParentalKey)
+                    or model_field.name in ("translation_key", "locale")
+                ):
                     setattr(copy, model_field.attname, getattr(new, model_field.attname))
         return copies
 

@@ -1,0 +1,125 @@
+"""A translation reaches readers the way a page does: its editor saves it and submits it
+from the translation editor, a reviewer approves it; nobody publishes it around the review."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.models import WorkflowState
+from wagtail_localize.models import Translation
+from wagtail_localize.operations import translate_object
+
+from .. import factories
+from ..localize import fill_segments, translate
+from ..security.accounts import LOGIN_URL, PASSWORD
+from .test_translation import RELEASE, SECTIONS
+
+pytestmark = pytest.mark.django_db
+
+SUBMIT_URL = "pressreleases_submit_translation_for_review"
+CHECKLIST = {"no_identifying_details": "on", "consent_recorded": "on", "names_changed": "on"}
+
+
+@pytest.fixture
+def kazakh_draft():
+    """An English release and its Kazakh translation, its strings translated, not saved."""
+    centre = factories.media_centre("en")
+    index = factories.release_index(centre)
+    translate(centre, "kk", SECTIONS["kk"])
+    translate(index, "kk", SECTIONS["kk"])
+    release = factories.release(
+        index,
+        title="Vaccines reach every district",
+        slug="vaccines-reach-every-district",
+        summary="Ten thousand children were vaccinated.",
+        body=[("paragraph", "<p>Teams travelled to remote villages.</p>")],
+    )
+    call_command("setup_mediacentre", stdout=io.StringIO())
+    kazakh = factories.locale("kk")
+    translate_object(release, [kazakh])
+    translation = Translation.objects.get(
+        source__object_id=release.translation_key, target_locale=kazakh
+    )
+    fill_segments(translation, RELEASE["kk"], fallback=str)
+    return release, release.get_translation(kazakh).specific
+
+
+def sign_in(client, django_user_model, username, group):
+    user = django_user_model.objects.create_user(username, password=PASSWORD)
+    user.groups.add(Group.objects.get(name=group))
+    assert client.post(LOGIN_URL, {"username": username, "password": PASSWORD}).status_code == 302
+    return user
+
+
+def test_the_kazakh_editor_submits_a_translation_and_a_reviewer_approves_it(
+    client, django_user_model, kazakh_draft
+):
+    english, kazakh = kazakh_draft
+    sign_in(client, django_user_model, "editor-kk", "Editors (Қазақша)")
+    editor_page = client.get(reverse("wagtailadmin_pages:edit", args=[kazakh.pk]))
+    assert "Save and submit for review" in editor_page.content.decode()
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(reverse(SUBMIT_URL, args=[kazakh.pk]))
+
+    assert response.status_code == 302
+    state = WorkflowState.objects.get(object_id=str(kazakh.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    kazakh.refresh_from_db()
+    assert not kazakh.live
+    assert kazakh.get_latest_revision().content["title"] == "Вакциналар әр ауданға жетті"
+    assert "waits for a reviewer" in client.get(response["Location"]).content.decode()
+
+    client.logout()
+    assert client.get(f"/kk/{kazakh.url_path.split('/', 2)[2]}").status_code == 404
+    sign_in(client, django_user_model, "reviewer", "Reviewers")
+    for checklist in ({}, CHECKLIST):
+        task_state = WorkflowState.objects.get(pk=state.pk).current_task_state
+        action_data = {"comment": "", "task_state_id": task_state.pk, **checklist}
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            client.post(
+                reverse(
+                    "wagtailadmin_pages:workflow_action",
+                    args=[kazakh.pk, "approve", task_state.pk],
+                ),
+                action_data,
+                headers={"x-requested-with": "XMLHttpRequest"},
+            )
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED
+    client.logout()
+
+    kazakh.refresh_from_db()
+    assert kazakh.live and kazakh.title == "Вакциналар әр ауданға жетті"
+    assert "Он мың бала екпе алды." in client.get(kazakh.url).content.decode()
+    english_page = client.get(english.url).content.decode()
+    assert "Ten thousand children were vaccinated." in english_page
+    assert "Он мың бала" not in english_page
+
+
+def test_publish_in_the_translation_editor_is_refused_even_to_a_superuser(
+    admin_client, kazakh_draft
+):
+    _english, kazakh = kazakh_draft
+    edit_url = reverse("wagtailadmin_pages:edit", args=[kazakh.pk])
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = admin_client.post(edit_url, {"action": "publish"})
+
+    assert response.status_code == 302
+    kazakh.refresh_from_db()
+    assert not kazakh.live
+    assert "published through review" in admin_client.get(edit_url).content.decode()
+
+
+def test_an_editor_of_another_language_cannot_submit_it(client, django_user_model, kazakh_draft):
+    _english, kazakh = kazakh_draft
+    sign_in(client, django_user_model, "editor-ru", "Editors (Русский)")
+
+    response = client.post(reverse(SUBMIT_URL, args=[kazakh.pk]))
+
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert not WorkflowState.objects.filter(object_id=str(kazakh.pk)).exists()

@@ -163,7 +163,7 @@ class CallToActionBlock(blocks.StructBlock):
 
 class BaseStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
-        label=_("paragraph"),
+        label=_("Paragraph"),
         features=PARAGRAPH_FEATURES,
         icon="pilcrow",
         template="pressreleases/blocks/paragraph_block.html",
@@ -171,13 +171,14 @@ class BaseStreamBlock(blocks.StreamBlock):
         description=_("Text with bold, italics, links and lists"),
         preview_value="<p>Young people from every region of the country took part.</p>",
     )
-    heading = HeadingBlock()
-    image = ImageBlock()
-    quote = QuoteBlock()
-    video = VideoBlock()
-    document = DocumentBlock()
-    key_facts = KeyFactsBlock()
-    call_to_action = CallToActionBlock()
+    # Labelled here: without one, the block picker shows the Python name, untranslated.
+    heading = HeadingBlock(label=_("Heading"))
+    image = ImageBlock(label=_("Image"))
+    quote = QuoteBlock(label=_("Quote"))
+    video = VideoBlock(label=_("Video"))
+    document = DocumentBlock(label=_("Document"))
+    key_facts = KeyFactsBlock(label=_("Key facts"))
+    call_to_action = CallToActionBlock(label=_("Call to action"))
 
 
 class ProjectSectionBlock(blocks.StructBlock):

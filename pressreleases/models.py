@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework.fields import ReadOnlyField
+from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -848,6 +849,21 @@ class ContactPage(TreeRoutingMixin, ListingMixin, AbstractEmailForm):
             # A bot: thank it like anyone else, but store and send nothing.
             return None
         return super().process_form_submission(form)
+
+    def send_mail(self, form):
+        """Wagtail's enquiry e-mail, with the enquirer's address to answer to."""
+        enquirer = [
+            form.cleaned_data[field.clean_name]
+            for field in self.get_form_fields()
+            if field.field_type == "email" and form.cleaned_data.get(field.clean_name)
+        ]
+        send_mail(
+            self.subject,
+            self.render_email(form),
+            [address.strip() for address in self.to_address.split(",")],
+            self.from_address,
+            reply_to=enquirer[:1] or None,
+        )
 
     parent_page_types = ["pressreleases.MediaCentrePage"]
     subpage_types = []

@@ -54,6 +54,7 @@ def test_a_valid_enquiry_is_stored_and_emailed(client, page):
     assert "website" not in submission.form_data
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["press@example.org"]
+    assert mail.outbox[0].reply_to == ["aigerim@example.org"]
     assert "An interview, please." in mail.outbox[0].body
 
 

@@ -1,11 +1,14 @@
-"""The admin's image upload form: only files that decode in full are accepted.
+"""The admin's image form: only files that decode in full are accepted, and whether the
+photo shows an identifiable child is always answered, never left to a default.
 
 Wagtail's upload field reads an image's header only, so a file that starts like a PNG and
 then holds garbage reached the image library later, as a server error or a broken image.
 Installed with settings.WAGTAILIMAGES_IMAGE_FORM_BASE = "pressreleases.forms.ImageForm".
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from PIL import Image
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
@@ -48,3 +51,20 @@ class ImageForm(BaseImageForm):
                 help_text=field.help_text,
                 widget=field.widget,
             )
+        self.ask_whether_a_child_is_shown()
+
+    def ask_whether_a_child_is_shown(self):
+        """A required Yes/No instead of an unticked box: left unanswered, a new photo is not
+        saved. The multiple uploader then shows each photo's form until it is answered."""
+        field = self.fields.get("shows_identifiable_child")
+        if field is None:
+            return
+        self.fields["shows_identifiable_child"] = forms.TypedChoiceField(
+            label=field.label,
+            help_text=field.help_text,
+            choices=[(True, _("Yes")), (False, _("No"))],
+            coerce=lambda answer: answer == "True",
+            widget=forms.RadioSelect,
+        )
+        if self.instance.pk is None:
+            self.initial.pop("shows_identifiable_child", None)

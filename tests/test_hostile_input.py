@@ -298,6 +298,7 @@ def test_hostile_image_uploads_store_nothing(client, editor, nothing_stored, nam
             "title": "Hostile upload",
             "file": SimpleUploadedFile(name, content),
             "collection": Collection.get_first_root_node().pk,
+            "shows_identifiable_child": "False",
         },
     )
     assert_not_server_error(response)

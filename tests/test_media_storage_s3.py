@@ -138,6 +138,7 @@ def test_an_uploaded_image_and_its_renditions_are_stored_in_the_bucket(s3_storag
             "title": "Flood relief",
             "file": SimpleUploadedFile("flood-relief.jpg", photo.getvalue()),
             "collection": Collection.get_first_root_node().pk,
+            "shows_identifiable_child": "False",
         },
     )
     assert response.status_code == 302

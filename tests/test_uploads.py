@@ -77,6 +77,7 @@ def upload_image(client, name, content, **fields):
             "title": fields.pop("title", "Upload"),
             "file": SimpleUploadedFile(name, content),
             "collection": Collection.get_first_root_node().pk,
+            "shows_identifiable_child": "False",
             **fields,
         },
     )
@@ -282,3 +283,46 @@ def test_the_api_lists_only_images_that_live_public_pages_show(client):
 
     factories.publish(draft)
     assert images_in_the_api(client) == {on_live.pk, on_draft.pk}
+
+
+def test_a_photo_whose_child_question_is_unanswered_is_not_saved(admin_client):
+    response = upload_image(admin_client, "class.jpg", photo_bytes(), shows_identifiable_child="")
+
+    assert "shows_identifiable_child" in response.context["form"].errors
+    assert not get_image_model().objects.filter(title="Upload").exists()
+
+
+def test_the_multiple_uploader_keeps_a_photo_pending_until_each_question_is_answered(
+    admin_client,
+):
+    response = admin_client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile("pupils.jpg", photo_bytes()), "title": "Pupils"},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    data = response.json()
+    assert data["success"] and "uploaded_file_id" in data
+    for field in ("credit", "caption", "shows_identifiable_child", "consent_on_record"):
+        assert f"{field}" in data["form"]
+    assert not get_image_model().objects.exists()
+
+    uploaded = data["uploaded_file_id"]
+    answer = admin_client.post(
+        reverse("wagtailimages:create_multiple_from_uploaded_image", args=[uploaded]),
+        {
+            f"uploaded-image-{uploaded}-title": "Pupils in Osh",
+            f"uploaded-image-{uploaded}-collection": Collection.get_first_root_node().pk,
+            f"uploaded-image-{uploaded}-credit": "© UNICEF/Kyrgyzstan",
+            f"uploaded-image-{uploaded}-caption": "Pupils in Osh.",
+            f"uploaded-image-{uploaded}-shows_identifiable_child": "True",
+            f"uploaded-image-{uploaded}-consent_on_record": "on",
+        },
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert answer.json()["success"], answer.json()
+    image = get_image_model().objects.get(title="Pupils in Osh")
+    assert (image.credit, image.shows_identifiable_child, image.consent_on_record) == (
+        "© UNICEF/Kyrgyzstan",
+        True,
+        True,
+    )

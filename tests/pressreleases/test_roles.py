@@ -88,6 +88,7 @@ def upload_image(client):
             "collection": 1,
             "tags": "",
             "alt_text": "Pupils at their desks",
+            "shows_identifiable_child": "False",
         },
     )
     return get_image_model().objects.filter(title="Pupils in Osh").exists()
@@ -124,7 +125,7 @@ def edit_own_upload(client):
             "collection": 1,
             "tags": "",
             "alt_text": image.default_alt_text,
-            "shows_identifiable_child": "on",
+            "shows_identifiable_child": "True",
             "consent_on_record": "on",
         },
     )

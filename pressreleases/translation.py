@@ -10,6 +10,8 @@ The "Translate" form also offers only the languages the editor may edit.
 """
 
 import contextlib
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,9 +21,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import DraftStateMixin, Page, WorkflowMixin
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
-from wagtail_localize.views import report, submit_translations
+from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.segments.types import StringSegmentValue
+from wagtail_localize.views import report, submit_translations, update_translations
 
 from .permissions import editable_locale_ids, edits_every_language
 
@@ -179,3 +183,56 @@ def submit_translation_for_review(request, page_id):
             % {"title": page.get_admin_display_title()},
         )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@dataclass
+class SentenceChange:
+    """One sentence a sync would change: its old and new wording (either may be None) and
+    the translation each language had of the old one, to start from."""
+
+    old: str | None
+    new: str | None
+    previous_translations: list = field(default_factory=list)
+
+
+def sentence_changes(source):
+    """What syncing `source` with its object's current (published) content would change."""
+    stored = {
+        segment.context.path: segment
+        for segment in source.stringsegment_set.select_related("string", "context")
+    }
+    current = {
+        segment.path: segment.string.data
+        for segment in extract_segments(source.get_source_instance())
+        if isinstance(segment, StringSegmentValue)
+    }
+    changed = [
+        path
+        for path in {*stored, *current}
+        if path not in stored or stored[path].string.data != current.get(path)
+    ]
+    translations = defaultdict(list)
+    for translated in StringTranslation.objects.filter(
+        translation_of__in=[stored[path].string for path in changed if path in stored],
+        context__in=[stored[path].context for path in changed if path in stored],
+        locale__in=source.translations.filter(enabled=True).values("target_locale"),
+    ).select_related("locale", "context"):
+        translations[translated.context.path].append((translated.locale, translated.data))
+    order = {path: position for position, path in enumerate([*stored, *current])}
+    return [
+        SentenceChange(
+            stored[path].string.data if path in stored else None,
+            current.get(path),
+            translations[path],
+        )
+        for path in sorted(changed, key=order.get)
+    ]
+
+
+class UpdateTranslationsView(update_translations.UpdateTranslationsView):
+    """wagtail-localize's sync screen, listing sentence by sentence what the sync changes."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sentence_changes"] = sentence_changes(self.object)
+        return context

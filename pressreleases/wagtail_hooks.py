@@ -87,6 +87,11 @@ def register_translation_urls():
             name="pressreleases_submit_snippet_translation",
         ),
         path(
+            "localize/update/<int:translation_source_id>/",
+            translation.UpdateTranslationsView.as_view(),
+            name="pressreleases_update_translations",
+        ),
+        path(
             "localize/translation/<int:page_id>/submit/",
             translation.submit_translation_for_review,
             name="pressreleases_submit_translation_for_review",

@@ -353,6 +353,11 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Media Centre")
+# No autosave (0 turns it off): it creates a new page as soon as its form is valid, so an
+# abandoned page stays behind as a draft and a Save draft clicked meanwhile is refused as a
+# duplicate; and a stale form's background save can undo a reviewer's approval. Editors
+# save on purpose, and Wagtail warns them of unsaved changes when they leave.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},

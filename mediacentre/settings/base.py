@@ -124,8 +124,13 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
 else:
     # Write-ahead log: readers do not wait for the writer, and a commit does not wait for
     # the disk (it syncs at checkpoints), which makes each small transaction ~20 ms cheaper.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        # SQLite has one writer at a time. A write transaction takes the lock when it begins
+        # (IMMEDIATE), so it never fails half-way on upgrading a read lock, and a second
+        # writer waits up to 20 s for it instead of answering "database is locked".
+        transaction_mode="IMMEDIATE",
+        timeout=20,
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -39,6 +39,8 @@ def release_for_reviewer(user, page_id):
 
 
 def public_url(request, page, link):
+    """The address a journalist can open: the release's site as it is known to the world, not
+    whatever host the reviewer reached the admin by (an office address, a tunnel)."""
     site = page.get_site()
     base = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
     return base + link.get_absolute_url()

@@ -1,7 +1,9 @@
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -159,6 +161,13 @@ def register_translation_status_menu_item():
 def add_out_of_date_translations_panel(request, panels):
     if can_see_translation_status(request.user):
         panels.append(OutOfDateTranslationsPanel())
+
+
+@hooks.register("insert_editor_js")
+def save_rich_text_on_submit():
+    return format_html(
+        '<script src="{}"></script>', versioned_static("pressreleases/js/save-rich-text.js")
+    )
 
 
 @hooks.register("register_admin_urls")

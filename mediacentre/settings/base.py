@@ -130,8 +130,13 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
 else:
     # Write-ahead log: readers do not wait for the writer, and a commit does not wait for
     # the disk (it syncs at checkpoints), which makes each small transaction ~20 ms cheaper.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        # SQLite has one writer at a time. A write transaction takes the lock when it begins
+        # (IMMEDIATE), so it never fails half-way on upgrading a read lock, and a second
+        # writer waits up to 20 s for it instead of answering "database is locked".
+        transaction_mode="IMMEDIATE",
+        timeout=20,
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -360,6 +365,11 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Media Centre")
+# No autosave (0 turns it off): it creates a new page as soon as its form is valid, so an
+# abandoned page stays behind as a draft and a Save draft clicked meanwhile is refused as a
+# duplicate; and a stale form's background save can undo a reviewer's approval. Editors
+# save on purpose, and Wagtail warns them of unsaved changes when they leave.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=SITE_URL)
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},

@@ -81,6 +81,18 @@ def demo_user(username, group_name):
     return user
 
 
+def log_in(page, username):
+    """Sign in through the admin's own login page, as a person does."""
+    # Imported here: without Playwright the browser fixture skips instead of failing.
+    from playwright.sync_api import expect
+
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
 @pytest.fixture(scope="package")
 def live_site(browser, django_db_setup, django_db_blocker):
     from pytest_django.live_server_helper import LiveServer

@@ -7,19 +7,11 @@ from playwright.sync_api import expect
 
 from pressreleases.models import PressReleaseIndexPage, PressReleasePage
 
-from .conftest import PASSWORD
+from .conftest import log_in
 
 pytestmark = pytest.mark.django_db
 
 TITLE = "School meals reach every village in Naryn"
-
-
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def write_and_submit(page, index):
@@ -75,13 +67,6 @@ def approve_safeguarding_check(page, index):
         dialog.locator(f"#id_{field}").check()
     dialog.locator("button[type=submit]").click()
     expect(page).to_have_url(re.compile(rf"/admin/pages/{index.pk}/$"))
-
-
-@pytest.fixture(autouse=True)
-def without_autosave(settings):
-    """Autosave's background saves race with the clicks here (a draft made by autosave makes
-    the create form's own submission a duplicate slug), so the editor saves only on purpose."""
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 
 def test_a_release_goes_live_after_review_and_safeguarding_check(new_page, live_site):

@@ -286,3 +286,22 @@ def test_the_not_found_notice_is_in_the_readers_language(client, release):
     response = client.get("/ru/preview/" + "A" * 300 + "/")
     assert response.status_code == 404
     assert "Предварительный просмотр не найден" in text(response.content.decode())
+
+
+def test_the_form_has_its_date_picker_and_each_link_a_copy_button(
+    client, django_user_model, release
+):
+    client.force_login(member(django_user_model, "reviewer", "Reviewers"))
+    url = reverse("pressreleases_preview_links", args=[release.pk])
+    link = link_to(release)
+
+    html = client.get(url).content.decode()
+
+    # The widget starts its picker with the script Wagtail ships for it.
+    assert "/static/wagtailadmin/js/date-time-chooser.js" in html
+    assert 'initDateTimeChooser("id_expires_at"' in html
+    # The whole link, in a field that wraps, and Wagtail's copy button for it.
+    assert f">http://localhost/en/preview/{link.token}/</textarea>" in html
+    assert 'data-w-clipboard-target="value"' in html
+    assert 'data-action="w-clipboard#copy"' in html
+    assert "Copy link" in text(html)

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import WorkflowState
+from wagtail_localize.models import TranslationSource
 
 from pressreleases.models import Contact, PressReleasePage, Topic
 
@@ -153,3 +154,30 @@ def test_a_topic_missing_in_the_target_language_is_made_as_a_draft_in_review(
     assert english_health in [link.topic for link in english_release.topic_links.all()]
     health.refresh_from_db()
     assert (health.name, health.live) == ("Денсаулық", True)
+
+
+def test_syncing_after_the_source_changes_leaves_the_targets_snippets_as_edited(
+    client, django_user_model, media_centres
+):
+    kazakh = release_in(media_centres["kk"], "kk")
+    editor_client(client, django_user_model)
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[kazakh.pk]),
+        {"locales": [factories.locale("en").pk]},
+    )
+    english_topic = Topic.objects.get(locale__language_code="en")
+    english_topic.name = "Education and learning"
+    english_topic.save()
+    kazakh.summary = "Жаңа түйіндеме."
+    factories.publish(kazakh)
+    before = shared_content()
+
+    source = TranslationSource.objects.get_for_instance(kazakh)
+    response = client.post(
+        reverse("wagtail_localize:update_translations", args=[source.pk]),
+        {"publish_translations": "on"},
+    )
+
+    assert response.status_code == 302
+    assert shared_content() == before
+    assert before["Topic", "en"] == ("Education and learning", True)

@@ -9,7 +9,6 @@ import io
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import override_settings
@@ -21,7 +20,7 @@ from wagtail.models import Locale
 from pressreleases.models import Boilerplate, Topic
 
 from .. import factories
-from ..security.accounts import LOGIN_URL, PASSWORD, add_authenticator, code_for
+from ..security.accounts import sign_in_as_member
 from ..test_uploads import photo_bytes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("two_factor_required")]
@@ -58,18 +57,6 @@ def site():
         )
     call_command("setup_mediacentre", stdout=io.StringIO())
     return releases, topics
-
-
-def sign_in_as(client, django_user_model, username):
-    user = django_user_model.objects.create_user(username, password=PASSWORD)
-    user.groups.add(Group.objects.get(name=ROLES[username]))
-    device = add_authenticator(user) if username == "reviewer" else None
-    response = client.post(LOGIN_URL, {"username": username, "password": PASSWORD})
-    assert response.status_code == 302
-    if device is not None:
-        client.post("/admin/two-factor/verify/", {"code": code_for(device)})
-    assert client.get("/admin/").status_code == 200
-    return user
 
 
 def turned_away(response):
@@ -229,7 +216,7 @@ EXPECTED = {
 
 @pytest.mark.parametrize("username", list(ROLES))
 def test_each_role_can_do_its_daily_work_and_no_more(client, django_user_model, site, username):
-    sign_in_as(client, django_user_model, username)
+    sign_in_as_member(client, django_user_model, username, ROLES[username])
     assert cells(client, site) == EXPECTED[username]
 
 
@@ -247,14 +234,14 @@ def english_only(site):
 def test_translate_offers_only_the_languages_the_person_edits(
     client, django_user_model, english_only, username, languages
 ):
-    sign_in_as(client, django_user_model, username)
+    sign_in_as_member(client, django_user_model, username, ROLES[username])
     assert offered_translation_languages(client, english_only) == languages
 
 
 def test_a_kazakh_editor_cannot_translate_into_a_language_they_do_not_edit(
     client, django_user_model, english_only
 ):
-    sign_in_as(client, django_user_model, "editor-kk")
+    sign_in_as_member(client, django_user_model, "editor-kk", ROLES["editor-kk"])
     russian = factories.locale("ru")
 
     response = client.post(
@@ -269,7 +256,7 @@ def test_a_kazakh_editor_cannot_translate_into_a_language_they_do_not_edit(
 def test_a_kazakh_editor_asked_for_an_english_topic_form_gets_the_kazakh_one(
     client, django_user_model, site
 ):
-    sign_in_as(client, django_user_model, "editor-kk")
+    sign_in_as_member(client, django_user_model, "editor-kk", ROLES["editor-kk"])
     add_url = reverse("wagtailsnippets_pressreleases_topic:add")
 
     response = client.get(add_url + "?locale=en")
@@ -283,7 +270,7 @@ def test_a_kazakh_editor_asked_for_an_english_topic_form_gets_the_kazakh_one(
 
 def test_a_kazakh_editor_cannot_change_or_delete_an_english_topic(client, django_user_model, site):
     _releases, topics = site
-    sign_in_as(client, django_user_model, "editor-kk")
+    sign_in_as_member(client, django_user_model, "editor-kk", ROLES["editor-kk"])
     edit_url = reverse("wagtailsnippets_pressreleases_topic:edit", args=[topics["en"].pk])
 
     assert turned_away(client.get(edit_url))

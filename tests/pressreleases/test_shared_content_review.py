@@ -4,16 +4,14 @@ reaches readers only once a reviewer has approved it, as with pages."""
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from pressreleases.models import Boilerplate
 
 from .. import factories
-from ..security.accounts import LOGIN_URL, PASSWORD, add_authenticator, code_for
+from ..security.accounts import sign_in_as_member
 
 pytestmark = pytest.mark.django_db
 
@@ -33,17 +31,6 @@ def release():
     return page
 
 
-def sign_in(client, django_user_model, username, group):
-    user = django_user_model.objects.create_user(username, password=PASSWORD)
-    user.groups.add(Group.objects.get(name=group))
-    device = add_authenticator(user) if group == "Reviewers" else None
-    assert client.post(LOGIN_URL, {"username": username, "password": PASSWORD}).status_code == 302
-    if device is not None:
-        with override_settings(MEDIACENTRE_2FA_REQUIRED=True):
-            client.post("/admin/two-factor/verify/", {"code": code_for(device)})
-    return user
-
-
 def reader_sees(client, page):
     return client.get(page.url).content.decode()
 
@@ -53,7 +40,7 @@ def test_an_editors_change_to_the_boilerplate_waits_for_a_reviewer(
 ):
     boilerplate = Boilerplate.objects.get()
     editor = client
-    sign_in(editor, django_user_model, "editor", "Editors")
+    sign_in_as_member(editor, django_user_model, "editor", "Editors")
 
     response = editor.post(
         reverse(EDIT_URL, args=[boilerplate.pk]),
@@ -73,7 +60,7 @@ def test_an_editors_change_to_the_boilerplate_waits_for_a_reviewer(
     assert "190 countries" in reader_sees(client, release)
     assert "192 countries" not in reader_sees(client, release)
 
-    sign_in(client, django_user_model, "reviewer", "Reviewers")
+    sign_in_as_member(client, django_user_model, "reviewer", "Reviewers")
     dashboard = client.get("/admin/").content.decode()
     assert "About UNICEF" in dashboard
     task_state = state.current_task_state
@@ -95,7 +82,7 @@ def test_an_editor_cannot_publish_a_shared_snippet_around_review(
     client, django_user_model, release
 ):
     boilerplate = Boilerplate.objects.get()
-    sign_in(client, django_user_model, "editor", "Editors")
+    sign_in_as_member(client, django_user_model, "editor", "Editors")
 
     client.post(
         reverse(EDIT_URL, args=[boilerplate.pk]),

@@ -5,7 +5,6 @@ review, never overwritten with the source's text."""
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import WorkflowState
@@ -15,7 +14,7 @@ from pressreleases.models import Contact, PressReleasePage, Topic
 
 from .. import factories
 from ..localize import translate
-from ..security.accounts import LOGIN_URL, PASSWORD
+from ..security.accounts import sign_in_as_member
 from .test_translation import SECTIONS
 
 pytestmark = pytest.mark.django_db
@@ -64,13 +63,6 @@ def shared_content():
     }
 
 
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_user("editor", password=PASSWORD)
-    user.groups.add(Group.objects.get(name="Editors"))
-    assert client.post(LOGIN_URL, {"username": "editor", "password": PASSWORD}).status_code == 302
-    return client
-
-
 def release_in(index, language):
     page = factories.release(index, 1, slug=f"release-{language}")
     factories.attach(
@@ -90,7 +82,7 @@ def test_translating_links_each_languages_own_topic_and_contact_and_changes_none
 ):
     release = release_in(media_centres[source], source)
     before = shared_content()
-    editor_client(client, django_user_model)
+    sign_in_as_member(client, django_user_model, "editor", "Editors")
 
     response = client.post(
         reverse("wagtail_localize:submit_page_translation", args=[release.pk]),
@@ -112,7 +104,7 @@ def test_the_other_languages_readers_still_see_their_own_topic_names(
 ):
     release_in(media_centres["en"], "en")
     kazakh = release_in(media_centres["kk"], "kk")
-    editor_client(client, django_user_model)
+    sign_in_as_member(client, django_user_model, "editor", "Editors")
 
     client.post(
         reverse("wagtail_localize:submit_page_translation", args=[kazakh.pk]),
@@ -134,7 +126,7 @@ def test_a_topic_missing_in_the_target_language_is_made_as_a_draft_in_review(
     release = release_in(media_centres["kk"], "kk")
     health = factories.topic("kk", name="Денсаулық", slug="health")
     factories.attach(release, topics=[health])
-    editor_client(client, django_user_model)
+    sign_in_as_member(client, django_user_model, "editor", "Editors")
 
     client.post(
         reverse("wagtail_localize:submit_page_translation", args=[release.pk]),
@@ -160,7 +152,7 @@ def test_syncing_after_the_source_changes_leaves_the_targets_snippets_as_edited(
     client, django_user_model, media_centres
 ):
     kazakh = release_in(media_centres["kk"], "kk")
-    editor_client(client, django_user_model)
+    sign_in_as_member(client, django_user_model, "editor", "Editors")
     client.post(
         reverse("wagtail_localize:submit_page_translation", args=[kazakh.pk]),
         {"locales": [factories.locale("en").pk]},

@@ -4,7 +4,6 @@ from the translation editor, a reviewer approves it; nobody publishes it around 
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
@@ -14,7 +13,7 @@ from wagtail_localize.operations import translate_object
 
 from .. import factories
 from ..localize import fill_segments, translate
-from ..security.accounts import LOGIN_URL, PASSWORD
+from ..security.accounts import sign_in_as_member
 from .test_translation import RELEASE, SECTIONS
 
 pytestmark = pytest.mark.django_db
@@ -47,18 +46,11 @@ def kazakh_draft():
     return release, release.get_translation(kazakh).specific
 
 
-def sign_in(client, django_user_model, username, group):
-    user = django_user_model.objects.create_user(username, password=PASSWORD)
-    user.groups.add(Group.objects.get(name=group))
-    assert client.post(LOGIN_URL, {"username": username, "password": PASSWORD}).status_code == 302
-    return user
-
-
 def test_the_kazakh_editor_submits_a_translation_and_a_reviewer_approves_it(
     client, django_user_model, kazakh_draft
 ):
     english, kazakh = kazakh_draft
-    sign_in(client, django_user_model, "editor-kk", "Editors (Қазақша)")
+    sign_in_as_member(client, django_user_model, "editor-kk", "Editors (Қазақша)")
     editor_page = client.get(reverse("wagtailadmin_pages:edit", args=[kazakh.pk]))
     assert "Save and submit for review" in editor_page.content.decode()
 
@@ -75,7 +67,7 @@ def test_the_kazakh_editor_submits_a_translation_and_a_reviewer_approves_it(
 
     client.logout()
     assert client.get(f"/kk/{kazakh.url_path.split('/', 2)[2]}").status_code == 404
-    sign_in(client, django_user_model, "reviewer", "Reviewers")
+    sign_in_as_member(client, django_user_model, "reviewer", "Reviewers")
     for checklist in ({}, CHECKLIST):
         task_state = WorkflowState.objects.get(pk=state.pk).current_task_state
         action_data = {"comment": "", "task_state_id": task_state.pk, **checklist}
@@ -117,7 +109,7 @@ def test_publish_in_the_translation_editor_is_refused_even_to_a_superuser(
 
 def test_an_editor_of_another_language_cannot_submit_it(client, django_user_model, kazakh_draft):
     _english, kazakh = kazakh_draft
-    sign_in(client, django_user_model, "editor-ru", "Editors (Русский)")
+    sign_in_as_member(client, django_user_model, "editor-ru", "Editors (Русский)")
 
     response = client.post(reverse(SUBMIT_URL, args=[kazakh.pk]))
 

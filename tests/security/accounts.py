@@ -1,11 +1,13 @@
 """Small helpers for the sign-in tests: admin users, authenticator codes, signing in."""
 
 from django.contrib.auth.models import Group, Permission
+from django.test import override_settings
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 PASSWORD = "a-long-test-password-42"
 LOGIN_URL = "/admin/login/"
+VERIFY_URL = "/admin/two-factor/verify/"
 
 
 def make_admin_user(django_user_model, username, group=None, superuser=False):
@@ -37,3 +39,17 @@ def sign_in(client, user, password=PASSWORD, **extra):
 
 def is_signed_in(client):
     return "_auth_user_id" in client.session
+
+
+def sign_in_as_member(client, django_user_model, username, group_name):
+    """A new member of `group_name` signs in through the admin's sign-in page; a reviewer
+    also types the code their authenticator app shows, as reviewers must."""
+    user = django_user_model.objects.create_user(username, password=PASSWORD)
+    user.groups.add(Group.objects.get(name=group_name))
+    device = add_authenticator(user) if group_name == "Reviewers" else None
+    assert sign_in(client, user).status_code == 302
+    if device is not None:
+        with override_settings(MEDIACENTRE_2FA_REQUIRED=True):
+            client.post(VERIFY_URL, {"code": code_for(device)})
+    assert client.get("/admin/").status_code == 200
+    return user

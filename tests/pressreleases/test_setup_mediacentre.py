@@ -126,3 +126,29 @@ def test_a_workflow_an_administrator_changed_is_reported_not_undone_unless_reset
         "Safeguarding check",
     ]
     assert SafeguardingTask.objects.count() == 1
+
+
+def test_the_first_run_takes_over_wagtails_stock_editors_without_calling_it_a_repair(centres):
+    assert Group.objects.filter(name="Editors").exists()  # made by Wagtail's migrations
+
+    output = run()
+
+    assert 'Set up group "Editors"' in output
+    assert "Restored" not in output
+
+
+def test_editors_get_wagtails_own_image_and_translation_permissions(centres):
+    run()
+
+    editors = Group.objects.get(name="Editors")
+    assert set(
+        editors.collection_permissions.values_list(
+            "permission__content_type__app_label", "permission__codename"
+        )
+    ) == {
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "choose_document"),
+    }
+    assert editors.permissions.filter(codename="submit_translation").exists()

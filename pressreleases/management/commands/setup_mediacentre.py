@@ -105,7 +105,8 @@ class Command(BaseCommand):
                 "There is no media centre yet: create one (or run load_demo) first."
             )
         # The first run also takes over the stock "Editors" group of a new Wagtail site.
-        self.reset = reset or not Workflow.objects.filter(name=WORKFLOW_NAME).exists()
+        self.first_run = not Workflow.objects.filter(name=WORKFLOW_NAME).exists()
+        self.reset = reset or self.first_run
         collection = Collection.get_first_root_node()
 
         editor = (EDITOR_PAGE_PERMISSIONS, EDITOR_COLLECTION_PERMISSIONS, EDITOR_MODEL_PERMISSIONS)
@@ -189,7 +190,7 @@ class Command(BaseCommand):
 
         if created:
             self.stdout.write(f'Created group "{name}"')
-        elif edited:
+        elif edited and not self.first_run:
             self.stdout.write(f'Restored group "{name}" to the plan')
         elif missing or extra:
             self.stdout.write(f'Set up group "{name}"')

@@ -12,6 +12,7 @@ from . import admin_views, translation
 from .legacy.importer import IMPORT_ACTION, ImportLogFormatter
 from .permissions import (
     OwnLanguagesPermissionPolicy,
+    editable_locale_ids,
     edits_every_language,
     pages_seen_by,
     refuse_other_languages,
@@ -29,20 +30,28 @@ for shared_model in (Contact, Topic, Boilerplate):
     register_permission_policy(shared_model, OwnLanguagesPermissionPolicy(shared_model))
 
 
-class ContactViewSet(SnippetViewSet):
+class SharedSnippetViewSet(SnippetViewSet):
+    def get_queryset(self, request):
+        """Each editor lists the languages they edit (reviewers: all)."""
+        return self.model._default_manager.filter(
+            locale_id__in=editable_locale_ids(request.user)
+        )
+
+
+class ContactViewSet(SharedSnippetViewSet):
     model = Contact
     icon = "user"
     list_display = ["name", "role", "organisation", "email"]
     search_fields = ["name", "email"]
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(SharedSnippetViewSet):
     model = Topic
     icon = "tag"
     list_display = ["name", "slug"]
 
 
-class BoilerplateViewSet(SnippetViewSet):
+class BoilerplateViewSet(SharedSnippetViewSet):
     model = Boilerplate
     icon = "doc-full"
     list_display = ["title"]

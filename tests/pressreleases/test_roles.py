@@ -279,3 +279,12 @@ def test_a_kazakh_editor_cannot_change_or_delete_an_english_topic(client, django
     topics["en"].refresh_from_db()
     assert topics["en"].name == "Education (en)"
     assert topics["en"].latest_revision is None
+
+
+def test_a_kazakh_editor_lists_the_kazakh_topics_only(client, django_user_model, site):
+    sign_in_as_member(client, django_user_model, "editor-kk", ROLES["editor-kk"])
+
+    listing = client.get(reverse("wagtailsnippets_pressreleases_topic:list")).content.decode()
+
+    assert "Education (kk)" in listing
+    assert "Education (en)" not in listing and "Education (ru)" not in listing

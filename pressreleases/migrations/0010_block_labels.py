@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pressreleases', '0007_translatable_enquiry_fields'),
+        ('pressreleases', '0009_translatable_enquiry_fields_required'),
     ]
 
     operations = [

@@ -13,6 +13,7 @@ import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth import get_user_model
 from django.test import override_settings
+from django.utils.html import strip_tags
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 from playwright.sync_api import expect
@@ -21,7 +22,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
 from pressreleases.models import PressReleaseIndexPage, PressReleasePage
-from pressreleases.snippets import Contact, Topic
+from pressreleases.snippets import Boilerplate, Contact, Topic
 from tests.security.accounts import code_for
 
 from .conftest import ARTEFACTS, PASSWORD, demo_user
@@ -57,6 +58,7 @@ TRANSLATIONS = {
         FIXED_SUMMARY: "Every pupil in the region now gets a free hot lunch at school.",
     },
 }
+RELEASE = "children-take-over-the-news-on-world-childrens-day"
 NEW_ABOUT_US = "UNICEF works in more than 190 countries and territories to save children's lives."
 
 
@@ -130,7 +132,7 @@ def wait_for_admin_scripts(page):
 
 def workflow_action(page, name, exact=True):
     page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name=name, exact=exact).click()
+    page.get_by_role("button", name=name, exact=exact if isinstance(name, str) else None).click()
 
 
 def approve_review(page, parent):
@@ -378,3 +380,74 @@ def approve_from_dashboard(page, title, language):
                     dialog.locator(f"#id_{field}").check()
                 shot(page, f"1-11-safeguarding-{language}")
                 dialog.locator("button[type=submit]").click()
+
+
+@pytest.fixture
+def about_us(django_db_blocker):
+    """The English "About us" text, put back afterwards as a published revision, so the
+    snippet's editor and its readers show the demo's text again."""
+    boilerplate = Boilerplate.objects.get(locale__language_code="en")
+    text = boilerplate.text
+    yield boilerplate
+    with django_db_blocker.unblock():
+        boilerplate.refresh_from_db()
+        for state in boilerplate.workflow_states.filter(status="in_progress"):
+            state.cancel()
+        boilerplate.text = text
+        boilerplate.save_revision().publish()
+
+
+def test_a_new_about_us_text_reaches_readers_only_once_a_reviewer_approves_it(
+    new_page, live_site, people, about_us
+):
+    old_text = strip_tags(about_us.text)
+    russian = Boilerplate.objects.get(locale__language_code="ru")
+    russian_before = (russian.title, russian.text, russian.live, russian.latest_revision_id)
+    release = PressReleasePage.objects.live().get(locale__language_code="en", slug=RELEASE)
+    listing = re.compile(r"/admin/snippets/pressreleases/boilerplate/(\?.*)?$")
+
+    editor = new_page()
+    sign_in(editor, EDITOR)
+    editor.goto("/admin/snippets/pressreleases/boilerplate/")
+    shot(editor, "2-01-boilerplates")
+    editor.get_by_role("link", name=about_us.title, exact=True).click()
+    wait_for_admin_scripts(editor)
+    text = editor.locator("[contenteditable=true]")
+    text.click()
+    text.press("Control+A")
+    text.press_sequentially(NEW_ABOUT_US)
+    editor.locator("#id_title").click()  # Draftail fills its hidden input on leaving
+    expect(editor.locator("input[name='text']")).to_have_value(re.compile("save children"))
+    shot(editor, "2-02-new-about-us")
+    workflow_action(editor, "Submit to Shared content review")
+    expect(editor).to_have_url(listing)
+    about_us.refresh_from_db()
+    assert about_us.current_workflow_state.status == "in_progress"
+
+    reader = new_page()
+    reader.goto(release.url)
+    about = reader.locator(".boilerplate")
+    expect(about).to_contain_text(old_text[:60])
+    expect(about).not_to_contain_text(NEW_ABOUT_US)
+    shot(reader, "2-03-reader-before-approval")
+
+    reviewer = new_page()
+    sign_in_with_code(reviewer, REVIEWER, people)
+    open_from_dashboard(reviewer, about_us.title)
+    shot(reviewer, "2-04-reviewer-opens-about-us")
+    # The only task, so its button reads "Approve and Publish".
+    workflow_action(reviewer, re.compile(r"^Approve( and Publish)?$"))
+    expect(reviewer).to_have_url(listing)
+    about_us.refresh_from_db()
+    assert about_us.live and NEW_ABOUT_US in about_us.text
+
+    reader.reload()
+    expect(about).to_contain_text(NEW_ABOUT_US)
+    expect(about).not_to_contain_text(old_text[:60])
+    shot(reader, "2-05-reader-after-approval")
+    russian.refresh_from_db()
+    assert (russian.title, russian.text, russian.live, russian.latest_revision_id) == (
+        russian_before
+    )
+    reader.goto(release.get_translation(russian.locale).url)
+    expect(reader.locator(".boilerplate")).to_contain_text(strip_tags(russian.text)[:60])

@@ -131,6 +131,10 @@ class TranslationsReportView(report.TranslationsReportView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_queryset(self):
+        # Newest first, and in a fixed order, which the paginator needs.
+        return super().get_queryset().order_by("-pk")
+
 
 def synced_translation_of(page):
     return Translation.objects.filter(

@@ -33,9 +33,7 @@ for shared_model in (Contact, Topic, Boilerplate):
 class SharedSnippetViewSet(SnippetViewSet):
     def get_queryset(self, request):
         """Each editor lists the languages they edit (reviewers: all)."""
-        return self.model._default_manager.filter(
-            locale_id__in=editable_locale_ids(request.user)
-        )
+        return self.model._default_manager.filter(locale_id__in=editable_locale_ids(request.user))
 
 
 class ContactViewSet(SharedSnippetViewSet):

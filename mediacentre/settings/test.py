@@ -21,3 +21,8 @@ WHITENOISE_AUTOREFRESH = True
 # Existing admin tests sign reviewers and superusers in with force_login and no device;
 # tests/test_admin_login_security.py turns the two-factor requirement on where it tests it.
 MEDIACENTRE_2FA_REQUIRED = False
+
+# The test database is in memory, one connection shared by the test and the live server's
+# request threads: BEGIN IMMEDIATE there fails when a request left its transaction open.
+# The dev and production SQLite keep it (tests/test_sqlite_concurrency.py runs them).
+DATABASES["default"].get("OPTIONS", {}).pop("transaction_mode", None)  # noqa: F405

@@ -4,9 +4,12 @@ copies the full link, and the link shows the approved release to someone with no
 import datetime
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.test import override_settings
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
+from wagtail.models import Page
 
 from pressreleases.models import PressReleaseIndexPage
 from pressreleases.preview_links import PreviewLink
@@ -22,30 +25,43 @@ SUMMARY = "The approved lead paragraph, still under embargo."
 EMBARGO = datetime.datetime(2030, 5, 17, 10, 0)
 
 
-@pytest.fixture
-def release():
-    """Approved for its embargo hour and not yet live, as a reviewer's approval leaves it."""
-    index = PressReleaseIndexPage.objects.get(locale__language_code="en")
-    page = factories.release(
-        index,
-        900,
-        live=False,
-        title=TITLE,
-        summary=SUMMARY,
-        go_live_at=timezone.make_aware(EMBARGO),
-    )
-    page.save_revision().publish()
-    page.refresh_from_db()
+@pytest.fixture(scope="module")
+def release(live_site, django_db_blocker):
+    """Approved for its embargo hour and not yet live, as a reviewer's approval leaves it.
+    Committed, so the live server sees it on PostgreSQL too; removed afterwards."""
+    with django_db_blocker.unblock():
+        index = PressReleaseIndexPage.objects.get(locale__language_code="en")
+        page = factories.release(
+            index,
+            900,
+            live=False,
+            title=TITLE,
+            summary=SUMMARY,
+            go_live_at=timezone.make_aware(EMBARGO),
+        )
+        page.save_revision().publish()
+        page.refresh_from_db()
     assert not page.live and page.scheduled_revision
-    return page
+    yield page
+    with django_db_blocker.unblock():
+        PreviewLink.objects.filter(page=page).delete()
+        Page.objects.filter(pk=page.pk).delete()
 
 
-@pytest.fixture
-def reviewer(settings):
+@pytest.fixture(scope="module")
+def reviewer(live_site, django_db_blocker):
     """Only reviewers may hand releases to journalists, and they sign in with a second factor."""
-    settings.MEDIACENTRE_2FA_REQUIRED = True
-    user = demo_user("press-reviewer", "Reviewers")
-    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    with django_db_blocker.unblock():
+        user = demo_user("press-reviewer", "Reviewers")
+        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    try:
+        with override_settings(MEDIACENTRE_2FA_REQUIRED=True):
+            yield device
+    finally:
+        with django_db_blocker.unblock():
+            user.delete()
+            for model in (AccessAttempt, AccessFailureLog, AccessLog):
+                model.objects.filter(username=user.username).delete()
 
 
 def test_a_reviewer_creates_and_copies_a_preview_link(new_page, live_site, release, reviewer):

@@ -16,6 +16,14 @@ MEDIA = _("Media")
 LINKS = _("Links")
 
 
+class SynchronisedCharBlock(blocks.CharBlock):
+    """Text that is the same in every language, such as a photo credit or a phone number:
+    translations copy it from the source instead of offering it to translators."""
+
+    def get_translatable_segments(self, value):
+        return []
+
+
 class HeadingValue(blocks.StructValue):
     def anchor_id(self):
         return self.get("anchor") or slugify(self.get("text"), allow_unicode=True)
@@ -49,7 +57,7 @@ class ImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(
         label=_("caption"), required=False, help_text=_("Leave empty to use the image's caption.")
     )
-    credit = blocks.CharBlock(
+    credit = SynchronisedCharBlock(
         label=_("credit"), required=False, help_text=_("Leave empty to use the image's credit.")
     )
     alt_text = blocks.CharBlock(
@@ -230,7 +238,7 @@ class GuidelineSectionBlock(blocks.StructBlock):
 class OfficeBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("office"), max_length=255)
     address = blocks.TextBlock(label=_("address"))
-    phone = blocks.CharBlock(label=_("phone"), required=False, max_length=64)
+    phone = SynchronisedCharBlock(label=_("phone"), required=False, max_length=64)
     email = blocks.EmailBlock(label=_("e-mail"), required=False)
     hours = blocks.CharBlock(label=_("opening hours"), required=False, max_length=255)
 

@@ -12,7 +12,7 @@ from pressreleases.blocks import ImageBlock
 from pressreleases.models import ContactPage, PressReleasePage
 
 from .. import factories
-from ..localize import translate
+from ..localize import save_target, sync, translate
 
 # Wagtail's bookkeeping, never typed by an editor.
 NOT_CONTENT = {
@@ -151,3 +151,67 @@ def test_an_image_block_without_a_caption_takes_the_images_own():
     assert value["alt_text"] == image.default_alt_text
     kept = block.clean(block.to_python({"image": image.pk, "caption": "Own words"}))
     assert kept["caption"] == "Own words"
+
+
+@pytest.mark.django_db
+def test_a_photo_credit_and_a_phone_in_the_body_are_copied_from_the_source_not_translated():
+    centre = factories.media_centre("en")
+    translate(centre, "ru", {}, fallback=str)
+    index = factories.release_index(centre)
+    translate(index, "ru", {}, fallback=str)
+    image = factories.make_image(caption="Pupils in Osh.")
+    release = factories.release(
+        index,
+        body=[
+            ("paragraph", "<p>Young reporters met the ombudsman.</p>"),
+            (
+                "image",
+                {
+                    "image": image,
+                    "caption": "Pupils in Osh.",
+                    "credit": "© UNICEF/Osh",
+                    "alt_text": "",
+                },
+            ),
+        ],
+    )
+    office = factories.contact_page(
+        centre,
+        offices=[
+            (
+                "office",
+                {
+                    "name": "Bishkek office",
+                    "address": "160 Chui Avenue",
+                    "phone": "+996 312 611 211",
+                    "email": "bishkek@example.org",
+                    "hours": "Monday to Friday, 9:00-18:00",
+                },
+            )
+        ],
+    )
+
+    strings = {
+        segment.string.data
+        for page in (release, office)
+        for segment in StringSegment.objects.filter(
+            source=TranslationSource.get_or_create_from_instance(page)[0]
+        ).select_related("string")
+    }
+    assert {"Pupils in Osh.", "Bishkek office", "160 Chui Avenue"} <= strings
+    assert "© UNICEF/Osh" not in strings and "+996 312 611 211" not in strings
+
+    russian = translate(release, "ru", {"Pupils in Osh.": "Школьники в Оше."}, fallback=str)
+    russian_office = translate(office, "ru", {}, fallback=str)
+    image_block = russian.body[1].value
+    assert (image_block["caption"], image_block["credit"]) == ("Школьники в Оше.", "© UNICEF/Osh")
+    assert russian_office.offices[0].value["phone"] == "+996 312 611 211"
+
+    # A corrected credit reaches the translation at the next sync, as the hero's does.
+    release.body[1].value["credit"] = "© UNICEF/Kyrgyzstan/2026/Osh"
+    release.save_revision().publish()
+    source = sync(release)
+    save_target(source.translations.get(target_locale__language_code="ru"))
+    russian.refresh_from_db()
+    assert russian.body[1].value["credit"] == "© UNICEF/Kyrgyzstan/2026/Osh"
+    assert russian.body[1].value["caption"] == "Школьники в Оше."

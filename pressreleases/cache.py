@@ -92,7 +92,7 @@ def release_year_urls(release, cache_object):
     index_url = index.get_full_url(cache_object)
     if index_url is None:
         return []
-    dates = {str(release.release_date)} | set(
+    dates = {str(release.release_date or "")} | set(
         release.revisions.values_list("content__release_date", flat=True)
     )
     years = {int(date[:4]) for date in dates if date}

@@ -296,6 +296,9 @@ class PressReleasePage(TreeRoutingMixin, Page):
         help_text=_("The date the release carries; publication and embargo times are set apart."),
         # Listings are newest first: with thousands of releases, the newest are read first.
         db_index=True,
+        # Empty only in a draft: Wagtail lets a draft be saved without it and asks for it on
+        # submitting or publishing.
+        null=True,
     )
     summary = models.TextField(
         _("summary"),

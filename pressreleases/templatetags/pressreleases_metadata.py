@@ -20,7 +20,8 @@ def page_metadata(context, page=None):
     # The address as served, like the canonical link, so an archive describes itself.
     url = request.build_absolute_uri(request.path)
     rendition = metadata.share_image(page)
-    is_release = isinstance(page, PressReleasePage)
+    # A draft without its date yet, in preview, is not an article so far.
+    is_release = isinstance(page, PressReleasePage) and page.release_date is not None
     tags = {
         "site_name": metadata.site_name(request),
         "title": page.seo_title or page.title,

@@ -10,6 +10,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Site
 
+from pressreleases.models import PressReleaseIndexPage
+
 from .. import factories
 from ..localize import translate
 from .conftest import get
@@ -106,6 +108,26 @@ def test_moving_a_page_clears_its_old_address_and_the_navigation(client, page_ca
     assert client.get("/en/media-centre/about/media-club/").status_code == 200
     # The media club was a section in the navigation of every media-centre page.
     assert "/en/media-centre/media-club/" not in page_text(client, GUIDELINES)
+
+
+def test_moving_a_draft_that_has_no_date_yet_clears_its_old_places(
+    client, page_cache, site, change
+):
+    """A draft may wait for its date; moving it still clears the listings it left."""
+    draft = factories.release(site.index, 3, live=False, date=datetime.date(2016, 9, 1))
+    draft.save_revision()
+    # As the admin saves a draft without its date: required fields wait till submission.
+    draft.release_date = None
+    draft.save_revision(clean=False)
+    draft.save(clean=False, update_fields=["release_date"])
+    statements = factories.add_page(
+        site.centre, PressReleaseIndexPage(title="Statements", slug="statements")
+    )
+    year_2016 = "/en/media-centre/press-releases/2016/"
+    warm(client, year_2016, YEAR_2017)
+    with change():
+        draft.move(statements, pos="last-child")
+    assert not is_cached(client, year_2016)
 
 
 def test_deleting_a_release_takes_it_away_at_once(client, page_cache, site, change):

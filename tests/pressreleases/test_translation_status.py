@@ -18,6 +18,7 @@ from pressreleases.translation_status import translation_status
 from .. import factories
 from ..html import text
 from ..localize import fill_segments, translate
+from ..security.accounts import sign_in_as_member
 
 pytestmark = pytest.mark.django_db
 
@@ -210,3 +211,42 @@ def test_an_editor_of_every_language_keeps_wagtail_localizes_report(
     client.post("/admin/login/", {"username": "editor", "password": "pw"})
 
     assert client.get(reverse("wagtail_localize:translations_report")).status_code == 200
+
+
+def test_the_page_types_report_names_no_draft_of_a_tree_the_editor_cannot_edit(
+    client, tree, django_user_model
+):
+    index = tree[1]
+    factories.release(index, 9, title="Embargoed: new vaccine programme", live=False)
+    release = tree[2]
+    release.title = "Draft headline still in review"
+    release.save_revision()
+    call_command("setup_mediacentre", stdout=io.StringIO())
+    sign_in_as_member(client, django_user_model, "editor-kk", "Editors (Қазақша)")
+    report = reverse("wagtailadmin_reports:page_types_usage")
+
+    html = client.get(report).content.decode()
+
+    assert "Embargoed" not in html and "Draft headline" not in html
+    # The live release is named by its published title.
+    assert "Schools reopen" in html
+    # Their own language's draft is theirs to see.
+    kazakh_index = index.get_translation(factories.locale("kk"))
+    factories.release(
+        kazakh_index, 10, title="Мектептерге жаңа кітаптар", live=False
+    ).save_revision()
+    assert "Мектептерге жаңа кітаптар" in client.get(report).content.decode()
+
+
+def test_the_page_types_report_names_the_last_edit_to_an_editor_of_its_language(
+    client, tree, django_user_model
+):
+    factories.release(
+        tree[1], 9, title="Embargoed: new vaccine programme", live=False
+    ).save_revision()
+    call_command("setup_mediacentre", stdout=io.StringIO())
+    sign_in_as_member(client, django_user_model, "editor", "Editors")
+
+    html = client.get(reverse("wagtailadmin_reports:page_types_usage")).content.decode()
+
+    assert "Embargoed: new vaccine programme" in html

@@ -1,0 +1,30 @@
+"""Template tags for the admin screens of the media-centre add-on."""
+
+from django import template
+from wagtail.models import Page
+
+from pressreleases.permissions import pages_seen_by
+
+register = template.Library()
+
+
+@register.simple_tag
+def last_edits_seen_by(page_types, user):
+    """The page-types usage report's rows, each naming its last edited page only where
+    `user` may see it: live, or in a tree they edit. A live page they may not edit is named
+    by its published title, not by the draft waiting in review."""
+    pages = [row.last_edited_page for row in page_types if row.last_edited_page]
+    seen = set(
+        pages_seen_by(Page.objects.filter(pk__in=[page.pk for page in pages]), user).values_list(
+            "pk", flat=True
+        )
+    )
+    for row in page_types:
+        page = row.last_edited_page
+        if page is None:
+            continue
+        if page.pk not in seen:
+            row.last_edited_page = None
+        elif not page.permissions_for_user(user).can_edit():
+            page.draft_title = page.title
+    return page_types

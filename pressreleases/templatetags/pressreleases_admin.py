@@ -28,3 +28,21 @@ def last_edits_seen_by(page_types, user):
         elif not page.permissions_for_user(user).can_edit():
             page.draft_title = page.title
     return page_types
+
+
+@register.simple_tag
+def review_actions(page, user):
+    """What `user` may do with the review task `page` waits on, as (name, label, opens a
+    dialog) triples, with the task's state; empty when nothing waits on them."""
+    state = page.current_workflow_state
+    task_state = state.current_task_state if state and state.is_active else None
+    if task_state is None:
+        return {}
+    actions = task_state.task.specific.get_actions(page, user)
+    return {"task_state": task_state, "actions": actions} if actions else {}
+
+
+@register.simple_tag
+def untranslated_count(translation):
+    total, translated = translation.get_progress()
+    return total - translated

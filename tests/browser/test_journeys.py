@@ -298,14 +298,15 @@ def test_a_kazakh_release_is_reviewed_translated_and_read_in_three_languages(
     assert release.summary == FIXED_SUMMARY
 
     # 5. An editor of every language translates it into Russian, then English; the reviewer
-    # approves each translation through both tasks from the dashboard.
+    # approves the Russian through both tasks from the dashboard, the English from the
+    # translation editor itself.
     editor = new_page()
     sign_in(editor, EDITOR)
-    for language in ("ru", "en"):
+    for language, approve in (("ru", approve_from_dashboard), ("en", approve_in_editor)):
         translate(editor, release, language)
         translated = release.get_translation(Locale.objects.get(language_code=language))
         assert translated.get_latest_revision_as_object().title == TITLES[language]
-        approve_from_dashboard(reviewer, TITLES[language], language)
+        approve(reviewer, translated, language)
         translated.refresh_from_db()
         assert translated.live, language
 
@@ -362,24 +363,44 @@ def translate(page, release, language):
     expect(page.get_by_text("The translation is saved and waits for a reviewer")).to_be_visible()
 
 
-def approve_from_dashboard(page, title, language):
-    """The translation editor has no workflow actions: the dashboard's row has them."""
+def approve_from_dashboard(page, translated, language):
+    """Both tasks from the row of the reviewer's dashboard."""
     for action in ("Approve", "Approve after the safeguarding check"):
         page.goto("/admin/")
         shot(page, f"1-11-dashboard-{language}")
         row = page.locator("#awaiting-review-section tr").filter(
-            has=page.get_by_role("link", name=title, exact=True)
+            has=page.get_by_role("link", name=translated.title, exact=True)
         )
         row.get_by_role("button", name="Actions").click()
         # Either way Wagtail's script goes back to the dashboard once the task is approved.
         with page.expect_navigation():
             row.get_by_role("button", name=action, exact=True).click()
-            if action != "Approve":
-                dialog = page.get_by_role("dialog")
-                for field in ("no_identifying_details", "consent_recorded", "names_changed"):
-                    dialog.locator(f"#id_{field}").check()
-                shot(page, f"1-11-safeguarding-{language}")
-                dialog.locator("button[type=submit]").click()
+            confirm_action(page, action, language)
+
+
+def approve_in_editor(page, translated, language):
+    """Both tasks from the review bar above wagtail-localize's translation editor."""
+    for action in ("Approve", "Approve after the safeguarding check"):
+        page.goto(f"/admin/pages/{translated.pk}/edit/")
+        bar = page.locator(".translation-review")
+        expect(bar).to_contain_text("This translation waits for a reviewer")
+        # The editor left the paragraph and the photo's wording to the source's Kazakh.
+        expect(bar).to_contain_text("sentences are not translated yet")
+        shot(page, f"1-11-translation-editor-{language}")
+        with page.expect_navigation():
+            bar.get_by_role("button", name=action, exact=True).click()
+            confirm_action(page, action, language)
+
+
+def confirm_action(page, action, language):
+    """A plain approval is sent at once; the safeguarding check asks for its checklist."""
+    if action == "Approve":
+        return
+    dialog = page.get_by_role("dialog")
+    for field in ("no_identifying_details", "consent_recorded", "names_changed"):
+        dialog.locator(f"#id_{field}").check()
+    shot(page, f"1-11-safeguarding-{language}")
+    dialog.locator("button[type=submit]").click()
 
 
 @pytest.fixture

@@ -70,13 +70,16 @@ def test_the_kazakh_editor_submits_a_translation_and_a_reviewer_approves_it(
     sign_in_as_member(client, django_user_model, "reviewer", "Reviewers")
     for checklist in ({}, CHECKLIST):
         task_state = WorkflowState.objects.get(pk=state.pk).current_task_state
+        # The translation editor offers the reviewer the task's own actions.
+        translation_editor = client.get(reverse("wagtailadmin_pages:edit", args=[kazakh.pk]))
+        approve_url = reverse(
+            "wagtailadmin_pages:workflow_action", args=[kazakh.pk, "approve", task_state.pk]
+        )
+        assert f'data-workflow-action-url="{approve_url}"' in translation_editor.content.decode()
         action_data = {"comment": "", "task_state_id": task_state.pk, **checklist}
         with TestCase.captureOnCommitCallbacks(execute=True):
             client.post(
-                reverse(
-                    "wagtailadmin_pages:workflow_action",
-                    args=[kazakh.pk, "approve", task_state.pk],
-                ),
+                approve_url,
                 action_data,
                 headers={"x-requested-with": "XMLHttpRequest"},
             )
@@ -115,3 +118,20 @@ def test_an_editor_of_another_language_cannot_submit_it(client, django_user_mode
 
     assert response.status_code == 302 and response["Location"] == "/admin/"
     assert not WorkflowState.objects.filter(object_id=str(kazakh.pk)).exists()
+
+
+def test_the_editor_and_the_reviewer_are_told_of_sentences_left_untranslated(
+    client, django_user_model, kazakh_draft
+):
+    english, kazakh = kazakh_draft
+    translation = Translation.objects.get(
+        source__object_id=english.translation_key, target_locale__language_code="kk"
+    )
+    translation.source.stringsegment_set.first().string.translations.filter(
+        locale__language_code="kk"
+    ).delete()
+    sign_in_as_member(client, django_user_model, "editor-kk", "Editors (Қазақша)")
+
+    page = client.get(reverse("wagtailadmin_pages:edit", args=[kazakh.pk])).content.decode()
+
+    assert "1 sentence is not translated yet: readers would see it in English." in page

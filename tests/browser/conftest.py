@@ -66,8 +66,8 @@ def browser():
 
 
 def finish_requests_in_flight():
-    """Let requests the browser left behind end before the server stops sharing the
-    in-memory SQLite connection with its request threads."""
+    """Let requests the browser left behind end before the test database is touched again:
+    the in-memory SQLite connection is shared with the live server's request threads."""
     for thread in threading.enumerate():
         if thread.name.endswith("(process_request_thread)"):
             thread.join(timeout=10)
@@ -145,6 +145,9 @@ def new_page(browser, live_site):
     yield open_page
     for context in contexts:
         context.close()
+    # On SQLite the live server's threads share the test's connection: a request still
+    # running when the next test opens its transaction would start one inside it.
+    finish_requests_in_flight()
 
 
 @pytest.fixture

@@ -34,10 +34,10 @@ def last_edits_seen_by(page_types, user):
 def review_actions(page, user):
     """What `user` may do with the review task `page` waits on, as (name, label, opens a
     dialog) triples, with the task's state; empty when nothing waits on them."""
-    state = page.current_workflow_state
-    task_state = state.current_task_state if state and state.is_active else None
-    if task_state is None:
+    # Sent back for changes, the workflow waits on the editor, and Wagtail refuses actions.
+    if not page.workflow_in_progress:
         return {}
+    task_state = page.current_workflow_state.current_task_state
     actions = task_state.task.specific.get_actions(page, user)
     return {"task_state": task_state, "actions": actions} if actions else {}
 

@@ -81,6 +81,15 @@ def demo_user(username, group_name):
     return user
 
 
+def forget_sign_ins(*usernames):
+    """Remove axes' records of these users' sign-ins, which are not tied to the user rows,
+    so a later test's wrong code does not add to an earlier one's."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username__in=usernames).delete()
+
+
 def log_in(page, username):
     """Sign in through the admin's own login page, as a person does."""
     # Imported here: without Playwright the browser fixture skips instead of failing.

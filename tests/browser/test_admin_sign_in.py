@@ -6,7 +6,6 @@ import base64
 import re
 
 import pytest
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import override_settings
@@ -14,7 +13,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from .conftest import ARTEFACTS, PASSWORD, demo_user
+from .conftest import ARTEFACTS, PASSWORD, demo_user, forget_sign_ins
 
 pytestmark = pytest.mark.django_db
 
@@ -47,9 +46,7 @@ def reviewers(live_site, django_db_blocker):
     finally:
         with django_db_blocker.unblock():
             get_user_model().objects.filter(pk__in=[new.pk, enrolled.pk]).delete()
-            # The wrong code is in axes' records, which are not tied to the user.
-            for model in (AccessAttempt, AccessFailureLog, AccessLog):
-                model.objects.filter(username__in=[new.username, enrolled.username]).delete()
+            forget_sign_ins(new.username, enrolled.username)
 
 
 def sign_in_with_password(page, username):

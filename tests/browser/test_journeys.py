@@ -10,7 +10,6 @@ import re
 import time
 
 import pytest
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth import get_user_model
 from django.test import override_settings
 from django.utils.html import strip_tags
@@ -25,7 +24,7 @@ from pressreleases.models import PressReleaseIndexPage, PressReleasePage
 from pressreleases.snippets import Boilerplate, Contact, Topic
 from tests.security.accounts import code_for
 
-from .conftest import ARTEFACTS, PASSWORD, demo_user
+from .conftest import ARTEFACTS, PASSWORD, demo_user, forget_sign_ins
 
 pytestmark = pytest.mark.django_db
 
@@ -93,9 +92,7 @@ def people(live_site, django_db_blocker):
             TOTPDevice.objects.filter(pk=device.pk).delete()
             if created:
                 kk_editor.delete()
-            usernames = [KK_EDITOR, EDITOR, REVIEWER]
-            for model in (AccessAttempt, AccessFailureLog, AccessLog):
-                model.objects.filter(username__in=usernames).delete()
+            forget_sign_ins(KK_EDITOR, EDITOR, REVIEWER)
 
 
 def sign_in(page, username):

@@ -4,7 +4,6 @@ copies the full link, and the link shows the approved release to someone with no
 import datetime
 
 import pytest
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.test import override_settings
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -16,7 +15,7 @@ from pressreleases.preview_links import PreviewLink
 
 from .. import factories
 from ..security.accounts import code_for
-from .conftest import demo_user, log_in
+from .conftest import demo_user, forget_sign_ins, log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -60,8 +59,7 @@ def reviewer(live_site, django_db_blocker):
     finally:
         with django_db_blocker.unblock():
             user.delete()
-            for model in (AccessAttempt, AccessFailureLog, AccessLog):
-                model.objects.filter(username=user.username).delete()
+            forget_sign_ins(user.username)
 
 
 def test_a_reviewer_creates_and_copies_a_preview_link(new_page, live_site, release, reviewer):

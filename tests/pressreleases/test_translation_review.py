@@ -135,3 +135,29 @@ def test_the_editor_and_the_reviewer_are_told_of_sentences_left_untranslated(
     page = client.get(reverse("wagtailadmin_pages:edit", args=[kazakh.pk])).content.decode()
 
     assert "1 sentence is not translated yet: readers would see it in English." in page
+
+
+def test_a_translation_sent_back_offers_the_reviewer_no_approval_until_resubmitted(
+    client, django_user_model, kazakh_draft
+):
+    _english, kazakh = kazakh_draft
+    edit_url = reverse("wagtailadmin_pages:edit", args=[kazakh.pk])
+    sign_in_as_member(client, django_user_model, "editor-kk", "Editors (Қазақша)")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(reverse(SUBMIT_URL, args=[kazakh.pk]))
+    client.logout()
+    sign_in_as_member(client, django_user_model, "reviewer", "Reviewers")
+    task_state = WorkflowState.objects.get(object_id=str(kazakh.pk)).current_task_state
+    assert "data-workflow-action-url" in client.get(edit_url).content.decode()
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(
+            reverse(
+                "wagtailadmin_pages:workflow_action", args=[kazakh.pk, "reject", task_state.pk]
+            ),
+            {"comment": "Please translate the paragraph too."},
+        )
+
+    page = client.get(edit_url).content.decode()
+    assert "A reviewer asked for changes" in page
+    assert "data-workflow-action-url" not in page

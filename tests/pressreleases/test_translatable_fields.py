@@ -1,6 +1,9 @@
 """Every page type and snippet says, field by field, what translators translate and what is
 copied from the source; the enquiry form and image wording translate with their page."""
 
+import importlib
+import json
+
 import pytest
 from django.apps import apps
 from modelcluster.fields import ParentalKey
@@ -215,3 +218,47 @@ def test_a_photo_credit_and_a_phone_in_the_body_are_copied_from_the_source_not_t
     russian.refresh_from_db()
     assert russian.body[1].value["credit"] == "© UNICEF/Kyrgyzstan/2026/Osh"
     assert russian.body[1].value["caption"] == "Школьники в Оше."
+
+
+@pytest.mark.django_db
+def test_pages_saved_before_they_held_their_own_image_wording_get_it_from_the_image():
+    copy_image_wording = importlib.import_module(
+        "pressreleases.migrations.0013_image_wording_into_pages"
+    ).copy_image_wording
+    index = factories.release_index(factories.media_centre("en"))
+    image = factories.make_image(caption="Pupils in Osh.", description="Two girls reading")
+    body = [
+        ("image", {"image": image, "caption": caption, "credit": "", "alt_text": ""})
+        for caption in ("", "Own words")
+    ]
+    release = factories.release(index, image=image, body=body)
+    kazakh = translate(release, "kk", {"Pupils in Osh.": "Оштағы оқушылар."}, fallback=str)
+    own_caption = factories.release(index, 2, image=image, hero_caption="Written by the editor")
+    # As the row and the draft were before pages held the wording: empty, showing the image's.
+    emptied = {"hero_caption": "", "hero_alt_text": ""}
+    stream = release.body.get_prep_value()
+    stream[0]["value"] |= {"caption": "", "alt_text": ""}
+    PressReleasePage.objects.filter(pk=release.pk).update(body=json.dumps(stream), **emptied)
+    draft = release.latest_revision
+    draft.content |= emptied | {"body": json.dumps(stream)}
+    draft.save()
+
+    copy_image_wording(apps, None)
+
+    release.refresh_from_db()
+    assert (release.hero_caption, release.hero_alt_text) == ("Pupils in Osh.", "Two girls reading")
+    assert release.body[0].value["caption"] == "Pupils in Osh."
+    assert release.body[0].value["alt_text"] == "Two girls reading"
+    assert release.body[1].value["caption"] == "Own words"
+    draft.refresh_from_db()
+    assert draft.content["hero_caption"] == "Pupils in Osh."
+    assert json.loads(draft.content["body"])[0]["value"]["caption"] == "Pupils in Osh."
+    own_caption.refresh_from_db()
+    assert own_caption.hero_caption == "Written by the editor"
+    kazakh.refresh_from_db()
+    assert kazakh.hero_caption == "Оштағы оқушылар."
+    # The wording is now the source's content: the next sync offers it to translators.
+    strings = StringSegment.objects.filter(source=sync(release)).values_list(
+        "string__data", flat=True
+    )
+    assert "Pupils in Osh." in strings

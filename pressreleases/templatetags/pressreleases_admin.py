@@ -1,6 +1,9 @@
 """Template tags for the admin screens of the media-centre add-on."""
 
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from wagtail.models import Page
 
 from pressreleases.permissions import pages_seen_by
@@ -46,3 +49,12 @@ def review_actions(page, user):
 def untranslated_count(translation):
     total, translated = translation.get_progress()
     return total - translated
+
+
+@register.filter
+def without_publish_button(editor_props):
+    """wagtail-localize's editor props, its "Publish in …" button withheld: a translation
+    under review is published by its reviewer's approval (the server refuses it anyway)."""
+    props = json.loads(editor_props)
+    props["perms"]["canPublish"] = False
+    return json.dumps(props, cls=DjangoJSONEncoder)

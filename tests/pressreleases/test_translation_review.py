@@ -2,8 +2,10 @@
 from the translation editor, a reviewer approves it; nobody publishes it around the review."""
 
 import io
+import json
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
@@ -95,11 +97,15 @@ def test_the_kazakh_editor_submits_a_translation_and_a_reviewer_approves_it(
     assert "Он мың бала" not in english_page
 
 
-def test_publish_in_the_translation_editor_is_refused_even_to_a_superuser(
+def test_publish_in_the_translation_editor_is_neither_offered_nor_allowed_to_a_superuser(
     admin_client, kazakh_draft
 ):
     _english, kazakh = kazakh_draft
     edit_url = reverse("wagtailadmin_pages:edit", args=[kazakh.pk])
+    editor = BeautifulSoup(admin_client.get(edit_url).content, "html.parser")
+    props = json.loads(editor.select_one(".js-translation-editor")["data-props"])
+    assert props["perms"]["canPublish"] is False
+    assert props["perms"]["canDelete"] is True
 
     with TestCase.captureOnCommitCallbacks(execute=True):
         response = admin_client.post(edit_url, {"action": "publish"})

@@ -5,10 +5,8 @@ public ones (Wagtail's own rule); press releases add the fields listed in
 PressReleasePage.api_fields, and `?topic=<slug>` filters releases by topic.
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db.models import CharField, Exists, OuterRef, Prefetch
-from django.db.models.functions import Cast
+from django.db.models import Prefetch
 from django.http import Http404
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, SearchFilter
@@ -17,9 +15,10 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.models import Locale, Site
 
 from .models import PressReleaseContact, PressReleasePage, PressReleaseTopic
+from .public_files import shown_on_public_pages
 from .serializers import LiveTranslations
 
 
@@ -140,25 +139,26 @@ class CreditedImagesAPIViewSet(CheckedInputMixin, ImagesAPIViewSet):
     filter_backends = checked(ImagesAPIViewSet.filter_backends)
 
     def get_queryset(self):
-        # Only images readers can already see: the library also holds the photos of drafts
-        # and embargoed releases. Wagtail's reference index records what each page shows.
-        shown_on_public_pages = ReferenceIndex.objects.filter(
-            base_content_type=ContentType.objects.get_for_model(Page),
-            object_id__in=Page.objects.live().public().values(key=Cast("pk", CharField())),
-            to_content_type=ContentType.objects.get_for_model(self.model),
-            to_object_id=Cast(OuterRef("pk"), CharField()),
+        # Only images readers can already see (public_files.py). As filters on the primary
+        # key, which the search backend can apply; a recognisable child without consent on
+        # record is never published, here neither.
+        unconsented = self.model.objects.filter(
+            shows_identifiable_child=True, consent_on_record=False
         )
-        # A recognisable child without consent on record is never published, here neither.
         return (
             super()
             .get_queryset()
-            .filter(Exists(shown_on_public_pages))
-            .exclude(shows_identifiable_child=True, consent_on_record=False)
+            .filter(pk__in=shown_on_public_pages(self.model))
+            .exclude(pk__in=unconsented.values("pk"))
         )
 
 
 class CheckedDocumentsAPIViewSet(CheckedInputMixin, DocumentsAPIViewSet):
     filter_backends = checked(DocumentsAPIViewSet.filter_backends)
+
+    def get_queryset(self):
+        # As images: only the reports of releases already public.
+        return super().get_queryset().filter(pk__in=shown_on_public_pages(self.model))
 
 
 api_router = WagtailAPIRouter("wagtailapi")

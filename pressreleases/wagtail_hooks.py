@@ -8,7 +8,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views, translation
+from . import admin_views, public_files, translation
 from .legacy.importer import IMPORT_ACTION, ImportLogFormatter
 from .permissions import (
     OwnLanguagesPermissionPolicy,
@@ -116,6 +116,10 @@ def register_translation_urls():
             name="pressreleases_translations_report_results",
         ),
     ]
+
+
+# After Wagtail's own check of the collection's view restrictions.
+hooks.register("before_serve_document", public_files.refuse_unpublished_document, order=10)
 
 
 @hooks.register("before_edit_page")

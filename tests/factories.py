@@ -199,3 +199,9 @@ def contact_page(centre, **fields):
 def standard_page(parent, **fields):
     defaults = {"title": "Pro-Children Media Club", "slug": "media-club", "show_in_menus": True}
     return add_page(parent, StandardPage(**{**defaults, **fields}))
+
+
+def on_a_live_page(*documents):
+    """Documents become the public's once a live page links to them (see public_files.py)."""
+    blocks = [("document", {"document": document, "label": ""}) for document in documents]
+    return standard_page(home("en"), title="Reports", slug="reports", body=blocks)

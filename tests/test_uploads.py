@@ -220,6 +220,7 @@ def make_document(collection=None, name="financial-statement.pdf"):
 
 def test_a_document_is_served_as_a_download_through_django(client):
     document = make_document()
+    factories.on_a_live_page(document)
     response = client.get(document.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.4 the financial statement"
@@ -247,6 +248,7 @@ def test_a_private_document_is_refused_to_the_public_and_kept_out_of_the_api(
 ):
     private = make_document(private_collection, name="salaries.xlsx")
     public = make_document(name="financial-statement.pdf")
+    factories.on_a_live_page(private, public)
 
     response = client.get(private.url)
     assert response.status_code == 302

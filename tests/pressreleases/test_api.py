@@ -347,13 +347,14 @@ def test_images_endpoint_lists_images_but_not_unconsented_children(client, index
     get_json(client, f"/api/v2/images/{unconsented.pk}/", status=404)
 
 
-def test_documents_endpoint_lists_documents(client):
+def test_documents_endpoint_lists_the_documents_of_live_pages(client):
     document = get_document_model().objects.create(
         title="Annual report", file=ContentFile(b"%PDF-1.4 report", name="annual-report.pdf")
     )
+    factories.on_a_live_page(document)
     [item] = get_json(client, "/api/v2/documents/")["items"]
     assert item["title"] == "Annual report"
-    assert item["meta"]["download_url"].endswith(f"/documents/{document.pk}/annual-report.pdf")
+    assert item["meta"]["download_url"].endswith(document.url)
 
 
 @pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])

@@ -170,6 +170,39 @@ def test_png_and_webp_lose_their_location_too(image_format, options):
             assert picture.convert("RGB").tobytes() == expected.tobytes()
 
 
+def gif_with_xmp(xmp):
+    """A two-frame GIF carrying `xmp` in an "XMP DataXMP" application extension, as Adobe's
+    tools write it: the packet, then the 258-byte trailer that lets readers skip it."""
+    frames = [Image.new("RGB", (30, 20), colour) for colour in ((200, 0, 0), (0, 0, 200))]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:], duration=200, loop=0)
+    gif = buffer.getvalue()
+    extension = b"\x21\xff\x0bXMP DataXMP" + xmp + bytes([1, *range(255, -1, -1), 0])
+    # Straight after the header, screen descriptor and global colour table.
+    table_size = 3 * 2 ** ((gif[10] & 0x07) + 1) if gif[10] & 0x80 else 0
+    split = 13 + table_size
+    return gif[:split] + extension + gif[split:]
+
+
+def test_a_gif_loses_its_xmp_location_and_keeps_its_frames(admin_client):
+    upload = gif_with_xmp(b"<x:xmpmeta><exif:GPSLatitude>42,52N</exif:GPSLatitude></x:xmpmeta>")
+    with Image.open(io.BytesIO(upload)) as picture:
+        assert picture.n_frames == 2  # a valid GIF, which Pillow reads past its XMP
+
+    response = upload_image(admin_client, "march.gif", upload)
+
+    assert response.status_code == 302
+    data = stored(CreditedImage.objects.get())
+    assert_no_location(data)
+    with Image.open(io.BytesIO(data)) as picture, Image.open(io.BytesIO(upload)) as original:
+        assert picture.n_frames == original.n_frames == 2
+        assert picture.info["duration"] == 200
+        for frame in range(2):
+            picture.seek(frame)
+            original.seek(frame)
+            assert picture.convert("RGB").tobytes() == original.convert("RGB").tobytes()
+
+
 def test_a_photo_without_location_or_rotation_is_stored_as_uploaded():
     buffer = io.BytesIO()
     Image.new("RGB", (30, 20), (0, 104, 157)).save(buffer, "JPEG", quality=95)

@@ -5,7 +5,8 @@ embargo would go public early. Here, a translation that is not yet live can neve
 published before its source's embargo: approving it early schedules it for the same hour
 (PressReleasePage.with_content_json applies `bound_go_live_at` to the revision being
 published), and when the source is scheduled for another hour its scheduled translations
-move with it (`move_translations_with_source`, on every save of a scheduled revision).
+move with it (`move_translations_with_source`, on every save of a scheduled revision); when
+its schedule is cancelled, theirs is cancelled too, so none goes live alone at the old hour.
 
 The source of a translation is the page wagtail-localize translated it from; for a
 translation made by hand, the oldest language version.
@@ -14,6 +15,7 @@ translation made by hand, the oldest language version.
 from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from wagtail.log_actions import log
 from wagtail.models import Revision
 from wagtail_localize.models import Translation
 
@@ -70,11 +72,16 @@ def bound_go_live_at(page):
 
 
 def move_translations_with_source(sender, instance, update_fields=None, **kwargs):
-    """When a release is scheduled, reschedule its scheduled translations to the same hour."""
+    """When a release is scheduled, reschedule its scheduled translations to the same hour;
+    when its schedule is cancelled, cancel theirs."""
     from .models import PressReleasePage
 
+    if update_fields and "approved_go_live_at" not in update_fields:
+        return
     go_live_at = instance.approved_go_live_at
-    if go_live_at is None or (update_fields and "approved_go_live_at" not in update_fields):
+    # Wagtail clears a schedule by update() when it publishes; a save() is a cancellation.
+    cancelled = go_live_at is None and update_fields is not None
+    if go_live_at is None and not cancelled:
         return
     page = instance.content_object
     if not isinstance(page, PressReleasePage):
@@ -82,12 +89,14 @@ def move_translations_with_source(sender, instance, update_fields=None, **kwargs
     for translation in translations_of(page):
         if translation.live:
             continue
-        moved = translation.revisions.filter(approved_go_live_at__isnull=False).exclude(
-            approved_go_live_at=go_live_at
-        )
+        scheduled = translation.revisions.filter(approved_go_live_at__isnull=False)
+        if not cancelled:
+            scheduled = scheduled.exclude(approved_go_live_at=go_live_at)
         # update() rather than save(): no signal, so a translation cannot move its source.
-        if moved.update(approved_go_live_at=go_live_at):
+        if scheduled.update(approved_go_live_at=go_live_at):
             type(translation).objects.filter(pk=translation.pk).update(go_live_at=go_live_at)
+            if cancelled:
+                log(translation, "wagtail.schedule.cancel")
 
 
 def connect():

@@ -6,10 +6,12 @@ import io
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from .. import factories
 from ..localize import translate
+from ..security.accounts import sign_in_as_member
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +112,31 @@ def test_moving_the_sources_embargo_moves_its_translations(embargoed):
     assert scheduled_for(kazakh) == later
     kazakh.refresh_from_db()
     assert kazakh.go_live_at == later
+
+
+def test_cancelling_the_sources_embargo_cancels_its_translations_schedule(
+    client, django_user_model, embargoed
+):
+    english, kazakh, embargo = embargoed
+    call_command("setup_mediacentre", stdout=io.StringIO())
+    sign_in_as_member(client, django_user_model, "reviewer", "Reviewers")
+    scheduled = english.revisions.get(approved_go_live_at__isnull=False)
+
+    response = client.post(
+        reverse("wagtailadmin_pages:revisions_unschedule", args=[english.pk, scheduled.pk])
+    )
+
+    assert response.status_code == 302
+    assert scheduled_for(english) is None
+    assert scheduled_for(kazakh) is None
+    client.logout()
+    with time_machine.travel(embargo + datetime.timedelta(minutes=1)):
+        call_command("publish_scheduled", stdout=io.StringIO())
+    for page in (english, kazakh):
+        page.refresh_from_db()
+        assert not page.live
+        assert client.get(page.url).status_code == 404
+    assert kazakh.go_live_at is None
 
 
 def test_a_translation_made_with_wagtail_localize_is_bound_too(trees):

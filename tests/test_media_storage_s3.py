@@ -20,6 +20,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from . import factories
+
 threaded_moto_server = pytest.importorskip(
     "moto.moto_server.threaded_moto_server",
     reason="moto[server] is not installed (pip install -r requirements-dev.txt)",
@@ -163,6 +165,7 @@ def test_a_document_in_the_bucket_is_streamed_through_django(s3_storage, client)
         file=ContentFile(b"%PDF-1.4 the annual report", name="annual-report.pdf"),
     )
     assert keys(s3_storage, "documents/") == [document.file.name]
+    factories.on_a_live_page(document)
 
     response = client.get(document.url)
     assert response.status_code == 200
